@@ -1,0 +1,108 @@
+package eu.focus.adapters.connector;
+
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.apache.camel.CamelContext;
+import org.apache.camel.CamelExecutionException;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.TemplatedRouteBuilder;
+
+/**
+ * Creates connector routes from {@link ConnectorSpec}s and sends messages through them.
+ *
+ * <p>This is the only way the rest of the gateway talks to recipients: it hands over a JSON body
+ * and an idempotency key and gets back either normally or a {@link ConnectorException}.
+ */
+public class ConnectorRegistry {
+
+  private static final Set<String> KNOWN_TYPES = Set.of(RestJsonConnectorTemplate.TEMPLATE_ID);
+
+  private final CamelContext camel;
+  private final ProducerTemplate producer;
+  private final Map<String, ConnectorSpec> connectors = new ConcurrentHashMap<>();
+
+  public ConnectorRegistry(CamelContext camel) {
+    this.camel = camel;
+    this.producer = camel.createProducerTemplate();
+  }
+
+  /** Instantiates the connector's route template; fails fast on an unknown type. */
+  public void register(ConnectorSpec spec) {
+    if (!KNOWN_TYPES.contains(spec.type())) {
+      throw new IllegalArgumentException(
+          "Unknown connector type '"
+              + spec.type()
+              + "' for "
+              + spec.id()
+              + "; known: "
+              + KNOWN_TYPES);
+    }
+    Map<String, Object> params = new HashMap<>(spec.parameters());
+    params.put("connectorId", spec.id());
+    try {
+      TemplatedRouteBuilder builder =
+          TemplatedRouteBuilder.builder(camel, spec.type()).routeId("connector-" + spec.id());
+      params.forEach(builder::parameter);
+      builder.add();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot create connector " + spec.id(), e);
+    }
+    connectors.put(spec.id(), spec);
+  }
+
+  public boolean has(String connectorId) {
+    return connectors.containsKey(connectorId);
+  }
+
+  /**
+   * Sends one message; returns when the recipient accepted it (2xx).
+   *
+   * @throws ConnectorException when the recipient is unreachable, slow, answers non-2xx, or its
+   *     circuit is open
+   */
+  public void send(String connectorId, String jsonBody, String idempotencyKey, String kind) {
+    if (!connectors.containsKey(connectorId)) {
+      throw new ConnectorException("No connector configured: " + connectorId, false, null);
+    }
+    Exchange result =
+        producer.send(
+            "direct:connector-" + connectorId,
+            exchange -> {
+              exchange.getIn().setBody(jsonBody);
+              exchange.getIn().setHeader(ConnectorHeaders.IDEMPOTENCY_KEY, idempotencyKey);
+              exchange.getIn().setHeader(ConnectorHeaders.MESSAGE_KIND, kind);
+            });
+    Exception failure = result.getException();
+    if (failure != null) {
+      Throwable root = failure instanceof CamelExecutionException ? failure.getCause() : failure;
+      boolean open = hasCause(failure, CallNotPermittedException.class);
+      throw new ConnectorException(describe(root, open), open, root);
+    }
+  }
+
+  private static String describe(Throwable t, boolean open) {
+    if (open) {
+      return "circuit open";
+    }
+    String name = t == null ? "unknown" : t.getClass().getSimpleName();
+    String msg = t == null || t.getMessage() == null ? "" : ": " + t.getMessage();
+    String text = name + msg;
+    return text.length() > 300 ? text.substring(0, 300) : text;
+  }
+
+  private static boolean hasCause(Throwable t, Class<? extends Throwable> type) {
+    for (Throwable c = t; c != null; c = c.getCause()) {
+      if (type.isInstance(c)) {
+        return true;
+      }
+      if (c.getCause() == c) {
+        break;
+      }
+    }
+    return false;
+  }
+}
