@@ -1,0 +1,137 @@
+package eu.focus.gateway.access;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.focus.gateway.agency.Agency;
+import eu.focus.gateway.agency.AgencyDirectory;
+import eu.focus.gateway.api.ApiException;
+import eu.focus.gateway.audit.AuditAction;
+import eu.focus.gateway.audit.AuditEvent;
+import eu.focus.gateway.audit.AuditLog;
+import eu.focus.gateway.consent.ConsentStore;
+import eu.focus.gateway.delivery.Delivery;
+import eu.focus.gateway.delivery.DeliveryStore;
+import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.intake.RecordStore;
+import eu.focus.gateway.intake.StoredRecord;
+import eu.focus.gateway.policy.Decision;
+import eu.focus.gateway.policy.Minimiser;
+import eu.focus.gateway.policy.PolicyEngine;
+import eu.focus.gateway.security.Caller;
+import java.time.Clock;
+import java.util.List;
+import java.util.Optional;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Pull access: an agency reads a record it authored (in full) or received (minimised for it, with
+ * policy and consent checked again now, under the purpose it was sent for). Anything else is "not
+ * found", so the existence of a record is not disclosed. Every read and every refusal is audited.
+ */
+@Service
+public class RecordAccessService {
+
+  /** The view an agency gets. */
+  public record View(
+      String recordId, int version, SortedSet<String> withheldClasses, JsonNode record) {}
+
+  private final RecordStore records;
+  private final DeliveryStore deliveries;
+  private final ConsentStore consents;
+  private final AgencyDirectory agencies;
+  private final PolicyEngine policy;
+  private final Minimiser minimiser;
+  private final AuditLog audit;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  public RecordAccessService(
+      RecordStore records,
+      DeliveryStore deliveries,
+      ConsentStore consents,
+      AgencyDirectory agencies,
+      PolicyEngine policy,
+      Minimiser minimiser,
+      AuditLog audit,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.records = records;
+    this.deliveries = deliveries;
+    this.consents = consents;
+    this.agencies = agencies;
+    this.policy = policy;
+    this.minimiser = minimiser;
+    this.audit = audit;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public View read(Caller caller, String recordId, Integer requestedVersion) {
+    Optional<StoredRecord> latest = records.latest(recordId);
+    if (latest.isEmpty()) {
+      throw ApiException.notFound("Record " + recordId);
+    }
+    boolean author = latest.get().authoringAgency().equals(caller.agencyId());
+    int version;
+    if (requestedVersion != null) {
+      version = requestedVersion;
+    } else if (author) {
+      version = latest.get().version();
+    } else {
+      version =
+          deliveries
+              .latestDeliveredVersion(recordId, caller.agencyId())
+              .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    }
+    StoredRecord record =
+        records
+            .find(recordId, version)
+            .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    AuditEvent base =
+        AuditEvent.of(AuditAction.CONSULTED, "SUCCESS")
+            .actor(caller.agencyId(), caller.person(), caller.primaryRole())
+            .record(record.subjectPseudonym(), recordId, version)
+            .correlation(null, "REST");
+
+    if (author) {
+      tx.executeWithoutResult(
+          s -> audit.append(base.recipient(null, "ALL").reason("authoring agency")));
+      return new View(recordId, version, new TreeSet<>(), record.content());
+    }
+    Delivery received =
+        deliveries
+            .deliveredTo(recordId, version, caller.agencyId())
+            .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    ExchangeRow exchange = records.exchange(received.exchangeId()).orElseThrow();
+    Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
+    Agency reader = agencies.find(caller.agencyId()).orElseThrow();
+    Decision decision =
+        policy.decide(
+            new PolicyEngine.Request(
+                sender,
+                reader,
+                record.content(),
+                exchange.purpose(),
+                exchange.legalBasis(),
+                exchange.transferBasis(),
+                exchange.consentId(),
+                exchange.consentId() == null
+                    ? Optional.empty()
+                    : consents.find(exchange.consentId()),
+                clock.instant()));
+    AuditEvent justified =
+        base.justification(exchange.purpose(), exchange.legalBasis(), exchange.consentId());
+    if (!decision.permitted()) {
+      tx.executeWithoutResult(
+          s -> audit.append(justified.as(AuditAction.CONSULTED, "DENY").reason(decision.rule())));
+      throw ApiException.forbidden(decision.rule(), decision.reason());
+    }
+    Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
+    tx.executeWithoutResult(
+        s -> audit.append(justified.recipient(caller.agencyId(), decision.disclosedClasses())));
+    return new View(
+        recordId, version, new TreeSet<>(List.copyOf(decision.withheld())), minimised.record());
+  }
+}

@@ -1,0 +1,2 @@
+/** The agencies the gateway knows, from configuration: id, country, type, and connector. */
+package eu.focus.gateway.agency;

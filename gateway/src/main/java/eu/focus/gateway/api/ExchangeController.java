@@ -1,0 +1,102 @@
+package eu.focus.gateway.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import eu.focus.gateway.delivery.Delivery;
+import eu.focus.gateway.delivery.DeliveryStore;
+import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.intake.IntakeService;
+import eu.focus.gateway.intake.RecordStore;
+import eu.focus.gateway.intake.SubmissionResult;
+import eu.focus.gateway.security.Caller;
+import java.time.Instant;
+import java.util.List;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** REST channel: submit an assessment to named recipients, and follow its deliveries. */
+@RestController
+@RequestMapping(path = "/api/v1", produces = MediaType.APPLICATION_JSON_VALUE)
+public class ExchangeController {
+
+  static final String CHANNEL = "REST";
+
+  private final IntakeService intake;
+  private final RecordStore records;
+  private final DeliveryStore deliveries;
+
+  public ExchangeController(IntakeService intake, RecordStore records, DeliveryStore deliveries) {
+    this.intake = intake;
+    this.records = records;
+    this.deliveries = deliveries;
+  }
+
+  @PostMapping(path = "/exchanges", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<SubmissionResult> submit(Caller caller, @RequestBody JsonNode submission) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(intake.submit(caller, submission, null, CHANNEL));
+  }
+
+  @PostMapping(path = "/records/{recordId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
+  public ResponseEntity<SubmissionResult> newVersion(
+      Caller caller, @PathVariable String recordId, @RequestBody JsonNode submission) {
+    return ResponseEntity.status(HttpStatus.ACCEPTED)
+        .body(intake.submit(caller, submission, recordId, CHANNEL));
+  }
+
+  /** The sender's view of its exchange: one line per delivery. */
+  public record ExchangeStatus(
+      String exchangeId,
+      String recordId,
+      int version,
+      String sourceAgency,
+      String purposeOfUse,
+      Instant createdAt,
+      List<DeliveryStatus> deliveries) {}
+
+  public record DeliveryStatus(
+      String deliveryId,
+      String recipient,
+      String kind,
+      String status,
+      int attempts,
+      String lastError,
+      Instant nextAttemptAt,
+      Instant deliveredAt) {
+
+    static DeliveryStatus of(Delivery d) {
+      return new DeliveryStatus(
+          d.deliveryId(),
+          d.recipientAgency(),
+          d.kind().name(),
+          d.status().name(),
+          d.attempts(),
+          d.lastError(),
+          d.status() == Delivery.Status.PENDING ? d.nextAttemptAt() : null,
+          d.deliveredAt());
+    }
+  }
+
+  @GetMapping("/exchanges/{exchangeId}")
+  public ExchangeStatus status(Caller caller, @PathVariable String exchangeId) {
+    ExchangeRow e =
+        records
+            .exchange(exchangeId)
+            .filter(x -> x.sourceAgency().equals(caller.agencyId()))
+            .orElseThrow(() -> ApiException.notFound("Exchange " + exchangeId));
+    return new ExchangeStatus(
+        e.exchangeId(),
+        e.recordId(),
+        e.recordVersion(),
+        e.sourceAgency(),
+        e.purpose(),
+        e.createdAt(),
+        deliveries.forExchange(exchangeId).stream().map(DeliveryStatus::of).toList());
+  }
+}

@@ -1,0 +1,44 @@
+package eu.focus.gateway.audit;
+
+/**
+ * What happened, in the terms of LED Art. 25 and ISO 21089 lifecycle events. Each constant says
+ * which FHIR AuditEvent action it becomes (C R U D E) so the later FHIR export is a lookup.
+ */
+public enum AuditAction {
+  /** A record version was received and stored (ISO 21089 originate/receive). */
+  COLLECTED("C"),
+  /** A new version of an existing record was stored (amend). */
+  ALTERED("U"),
+  /** A routing decision for one recipient: outcome PERMIT or DENY, reason names the rule. */
+  DECIDED("E"),
+  /** A copy left the gateway toward a recipient and was accepted (disclose/transmit). */
+  DISCLOSED("E"),
+  /** A delivery attempt failed and will be retried. */
+  DELIVERY_FAILED("E"),
+  /** A delivery ran out of attempts. */
+  DEAD_LETTERED("E"),
+  /** An operator re-queued a dead-lettered delivery. */
+  REPLAYED("E"),
+  /** A pending delivery was cancelled (consent withdrawn, or denied on re-check). */
+  CANCELLED("E"),
+  /** A record was read by an agency (consultation). */
+  CONSULTED("R"),
+  /** A consent was registered. */
+  CONSENT_GRANTED("C"),
+  /** A consent was withdrawn. */
+  CONSENT_WITHDRAWN("U"),
+  /** A submission was refused before anything was stored (invalid, not allowed). */
+  REJECTED("E"),
+  /** An auditor searched the log: reading the log is itself logged. */
+  AUDIT_SEARCHED("R");
+
+  private final String fhirAction;
+
+  AuditAction(String fhirAction) {
+    this.fhirAction = fhirAction;
+  }
+
+  public String fhirAction() {
+    return fhirAction;
+  }
+}

@@ -1,0 +1,104 @@
+package eu.focus.gateway.config;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+import org.springframework.util.unit.DataSize;
+
+/**
+ * Every {@code focus.*} setting. docs/configuration.md is the reference for operators.
+ *
+ * @param roles which parts run in this process: {@code api}, {@code delivery}
+ * @param agencies the agencies this gateway knows, with their connectors
+ * @param api REST channel limits
+ * @param delivery outbox worker settings
+ * @param policy where the routing and minimisation policy is read from
+ * @param pseudonym subject pseudonym settings
+ * @param demo the embedded default's demo helpers
+ */
+@ConfigurationProperties(prefix = "focus")
+public record FocusProperties(
+    @DefaultValue({"api", "delivery"}) Set<String> roles,
+    @DefaultValue List<AgencyConfig> agencies,
+    @DefaultValue Api api,
+    @DefaultValue Delivery delivery,
+    @DefaultValue Policy policy,
+    @DefaultValue Pseudonym pseudonym,
+    @DefaultValue Demo demo) {
+
+  /** True when this process runs the given role. */
+  public boolean runs(String role) {
+    return roles.contains(role);
+  }
+
+  /**
+   * One agency.
+   *
+   * @param id stable agency id used in tokens, submissions and audit entries
+   * @param country ISO 3166-1 alpha-2 (GR, not EL)
+   * @param type agency type from the agency-type code list
+   * @param name display name
+   * @param connector how the gateway delivers to it; absent for agencies that only send
+   */
+  public record AgencyConfig(
+      String id, String country, String type, String name, ConnectorConfig connector) {}
+
+  /**
+   * A connector instance.
+   *
+   * @param type connector type (route template id), e.g. {@code rest-json-connector}
+   * @param parameters the template's parameters, e.g. endpointUrl, timeoutMillis
+   */
+  public record ConnectorConfig(String type, @DefaultValue Map<String, String> parameters) {}
+
+  /**
+   * @param maxBodySize largest accepted request body; larger gets 413
+   */
+  public record Api(@DefaultValue("1MB") DataSize maxBodySize) {}
+
+  /**
+   * @param pollInterval how often a worker looks for due deliveries
+   * @param batchSize how many deliveries a worker claims per poll
+   * @param maxAttempts attempts before a delivery is dead-lettered
+   * @param initialBackoff wait after the first failure
+   * @param backoffMultiplier growth of the wait per further failure
+   * @param maxBackoff upper bound of the wait
+   * @param lease how long a claimed delivery stays reserved for its worker (crash recovery)
+   */
+  public record Delivery(
+      @DefaultValue("500ms") Duration pollInterval,
+      @DefaultValue("20") int batchSize,
+      @DefaultValue("6") int maxAttempts,
+      @DefaultValue("2s") Duration initialBackoff,
+      @DefaultValue("2.0") double backoffMultiplier,
+      @DefaultValue("10m") Duration maxBackoff,
+      @DefaultValue("60s") Duration lease) {}
+
+  /**
+   * @param location the policy file (Spring resource location)
+   */
+  public record Policy(@DefaultValue("classpath:policy/default-policy.yaml") Resource location) {}
+
+  /**
+   * @param secret HMAC key that derives subject pseudonyms; keep it secret, never rotate casually
+   */
+  public record Pseudonym(String secret) {}
+
+  /**
+   * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)
+   * @param simulators in-process simulated recipient systems
+   */
+  public record Demo(
+      @DefaultValue("false") boolean tokenIssuer, @DefaultValue Simulators simulators) {}
+
+  /**
+   * @param enabled start the simulators
+   * @param port their HTTP port
+   */
+  public record Simulators(
+      @DefaultValue("false") boolean enabled, @DefaultValue("8089") int port) {}
+}

@@ -1,0 +1,266 @@
+package eu.focus.gateway.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.adapters.connector.ConnectorException;
+import eu.focus.adapters.connector.ConnectorRegistry;
+import eu.focus.gateway.agency.Agency;
+import eu.focus.gateway.agency.AgencyDirectory;
+import eu.focus.gateway.audit.AuditAction;
+import eu.focus.gateway.audit.AuditEvent;
+import eu.focus.gateway.audit.AuditLog;
+import eu.focus.gateway.config.FocusProperties;
+import eu.focus.gateway.consent.ConsentStore;
+import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.intake.RecordStore;
+import eu.focus.gateway.intake.StoredRecord;
+import eu.focus.gateway.metrics.FocusMetrics;
+import eu.focus.gateway.policy.Decision;
+import eu.focus.gateway.policy.Minimiser;
+import eu.focus.gateway.policy.PolicyEngine;
+import io.github.resilience4j.core.IntervalFunction;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * An outbox worker. Every poll it claims due deliveries, and for each: re-decides under the policy
+ * and the consent as they are now (a consent may have been withdrawn since intake), minimises the
+ * record for the recipient, sends it through the recipient's connector with the delivery's
+ * idempotency key, and records the outcome with its audit entry in one transaction. A failure is
+ * retried after an exponentially growing wait (Resilience4j's {@link IntervalFunction}), kept in
+ * the database so that it survives restarts; after {@code focus.delivery.max-attempts} the delivery
+ * is dead-lettered for an operator. Runs only where {@code focus.roles} has {@code delivery}.
+ */
+@Component
+public class DeliveryWorker implements SmartLifecycle {
+
+  private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
+
+  private final FocusProperties.Delivery settings;
+  private final boolean enabled;
+  private final DeliveryStore deliveries;
+  private final RecordStore records;
+  private final ConsentStore consents;
+  private final AgencyDirectory agencies;
+  private final PolicyEngine policy;
+  private final Minimiser minimiser;
+  private final ConnectorRegistry connectors;
+  private final AuditLog audit;
+  private final FocusMetrics metrics;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+  private final ObjectMapper json;
+  private final IntervalFunction backoff;
+  private final String workerId = "worker-" + UUID.randomUUID();
+  private ScheduledExecutorService executor;
+
+  public DeliveryWorker(
+      FocusProperties props,
+      DeliveryStore deliveries,
+      RecordStore records,
+      ConsentStore consents,
+      AgencyDirectory agencies,
+      PolicyEngine policy,
+      Minimiser minimiser,
+      ConnectorRegistry connectors,
+      AuditLog audit,
+      FocusMetrics metrics,
+      TransactionTemplate tx,
+      Clock clock,
+      ObjectMapper json) {
+    this.settings = props.delivery();
+    this.enabled = props.runs("delivery");
+    this.deliveries = deliveries;
+    this.records = records;
+    this.consents = consents;
+    this.agencies = agencies;
+    this.policy = policy;
+    this.minimiser = minimiser;
+    this.connectors = connectors;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.tx = tx;
+    this.clock = clock;
+    this.json = json;
+    this.backoff =
+        IntervalFunction.ofExponentialBackoff(
+            settings.initialBackoff(), settings.backoffMultiplier(), settings.maxBackoff());
+  }
+
+  /** Claims and works through one batch of due deliveries; returns how many it handled. */
+  public int pollOnce() {
+    Instant now = clock.instant();
+    List<Delivery> batch =
+        deliveries.claimDue(workerId, now, now.plus(settings.lease()), settings.batchSize());
+    for (Delivery d : batch) {
+      try {
+        process(d);
+      } catch (RuntimeException e) {
+        // The lease runs out and another poll retries it; nothing personal in the log line.
+        LOG.warn("Delivery {} failed unexpectedly: {}", d.deliveryId(), e.getClass().getName());
+      }
+    }
+    return batch.size();
+  }
+
+  private void process(Delivery d) {
+    ExchangeRow exchange = records.exchange(d.exchangeId()).orElseThrow();
+    StoredRecord record = records.find(d.recordId(), d.recordVersion()).orElseThrow();
+    Agency recipient = agencies.find(d.recipientAgency()).orElseThrow();
+    AuditEvent base =
+        AuditEvent.of(AuditAction.DISCLOSED, "SUCCESS")
+            .actor(exchange.sourceAgency(), null, "SYSTEM")
+            .justification(exchange.purpose(), exchange.legalBasis(), d.consentId())
+            .record(record.subjectPseudonym(), record.recordId(), record.version())
+            .correlation(exchange.correlationId(), exchange.channel());
+
+    String body;
+    String classes;
+    if (d.kind() == Delivery.Kind.ASSESSMENT) {
+      Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
+      Decision decision =
+          policy.decide(
+              new PolicyEngine.Request(
+                  sender,
+                  recipient,
+                  record.content(),
+                  exchange.purpose(),
+                  exchange.legalBasis(),
+                  exchange.transferBasis(),
+                  exchange.consentId(),
+                  exchange.consentId() == null
+                      ? java.util.Optional.empty()
+                      : consents.find(exchange.consentId()),
+                  clock.instant()));
+      if (!decision.permitted()) {
+        tx.executeWithoutResult(
+            s -> {
+              if (deliveries.cancel(d.deliveryId())) {
+                audit.append(
+                    base.as(AuditAction.CANCELLED, "DENY")
+                        .recipient(recipient.id(), null)
+                        .reason("re-checked at delivery: " + decision.rule()));
+              }
+            });
+        return;
+      }
+      Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
+      body = write(Messages.assessment(json, d, exchange, recipient, decision, minimised));
+      classes = decision.disclosedClasses();
+    } else {
+      body = write(Messages.revocation(json, d, exchange, recipient));
+      classes = "S0";
+    }
+
+    try {
+      connectors.send(recipient.connectorId(), body, d.idempotencyKey(), d.kind().name());
+    } catch (ConnectorException e) {
+      failed(d, base, recipient, e);
+      return;
+    }
+    tx.executeWithoutResult(
+        s -> {
+          if (deliveries.markDelivered(d.deliveryId(), clock.instant())) {
+            audit.append(
+                base.recipient(recipient.id(), classes)
+                    .reason(
+                        d.kind() == Delivery.Kind.REVOCATION ? "consent revocation notice" : null));
+          }
+        });
+    metrics.delivered();
+  }
+
+  private void failed(Delivery d, AuditEvent base, Agency recipient, ConnectorException e) {
+    int attempt = d.attempts() + 1;
+    boolean dead = attempt >= settings.maxAttempts();
+    Instant next = clock.instant().plus(Duration.ofMillis(backoff.apply(attempt)));
+    tx.executeWithoutResult(
+        s -> {
+          if (deliveries.markFailed(d.deliveryId(), e.getMessage(), next, dead)) {
+            audit.append(
+                base.as(dead ? AuditAction.DEAD_LETTERED : AuditAction.DELIVERY_FAILED, "FAILURE")
+                    .recipient(recipient.id(), null)
+                    .reason("attempt " + attempt + ": " + e.getMessage()));
+          }
+        });
+    if (dead) {
+      metrics.deadLettered();
+    } else {
+      metrics.retried();
+    }
+  }
+
+  private String write(ObjectNode message) {
+    try {
+      return json.writeValueAsString(message);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Override
+  public synchronized void start() {
+    if (!enabled || executor != null) {
+      return;
+    }
+    executor =
+        Executors.newSingleThreadScheduledExecutor(
+            r -> {
+              Thread t = new Thread(r, "focus-delivery");
+              t.setDaemon(true);
+              return t;
+            });
+    long period = settings.pollInterval().toMillis();
+    executor.scheduleWithFixedDelay(this::safePoll, period, period, TimeUnit.MILLISECONDS);
+  }
+
+  private void safePoll() {
+    try {
+      while (pollOnce() == settings.batchSize()) {
+        // a full batch: more may be due, go on without waiting
+      }
+    } catch (RuntimeException e) {
+      LOG.warn("Delivery poll failed: {}", e.getClass().getName());
+    }
+  }
+
+  @Override
+  public synchronized void stop() {
+    if (executor != null) {
+      executor.shutdown();
+      try {
+        executor.awaitTermination(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+      executor = null;
+    }
+  }
+
+  @Override
+  public synchronized boolean isRunning() {
+    return executor != null;
+  }
+
+  @Override
+  public int getPhase() {
+    // start after Camel (so connectors exist), stop before it
+    return Integer.MAX_VALUE - 100;
+  }
+
+  /** For logs and tests: which deliveries this node is working on. */
+  public String workerId() {
+    return workerId;
+  }
+}

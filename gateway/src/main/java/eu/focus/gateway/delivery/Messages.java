@@ -1,0 +1,69 @@
+package eu.focus.gateway.delivery;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.gateway.agency.Agency;
+import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.policy.Decision;
+import eu.focus.gateway.policy.Minimiser;
+
+/** Builds the contract v1 delivery messages (delivery-message.schema.json) a recipient gets. */
+final class Messages {
+
+  private Messages() {}
+
+  static ObjectNode assessment(
+      ObjectMapper json,
+      Delivery d,
+      ExchangeRow exchange,
+      Agency recipient,
+      Decision decision,
+      Minimiser.Result minimised) {
+    ObjectNode m = envelope(json, d, exchange, recipient);
+    ArrayNode handling = m.putArray("handlingConditions");
+    if (exchange.handling() != null) {
+      for (String h : exchange.handling().split(",")) {
+        handling.add(h);
+      }
+    }
+    decision.handlingFlags().forEach(handling::add);
+    if (handling.isEmpty()) {
+      m.remove("handlingConditions");
+    }
+    ArrayNode withheld = m.putArray("withheldClasses");
+    decision.withheld().forEach(withheld::add);
+    m.set("record", minimised.record());
+    return m;
+  }
+
+  static ObjectNode revocation(
+      ObjectMapper json, Delivery d, ExchangeRow exchange, Agency recipient) {
+    ObjectNode m = envelope(json, d, exchange, recipient);
+    m.putObject("record")
+        .put("recordId", d.recordId())
+        .put("version", d.recordVersion())
+        .put("consentWithdrawn", d.consentId());
+    return m;
+  }
+
+  private static ObjectNode envelope(
+      ObjectMapper json, Delivery d, ExchangeRow exchange, Agency recipient) {
+    ObjectNode m = json.createObjectNode();
+    m.put("contractVersion", "1.0");
+    m.put("kind", d.kind().name());
+    m.put("deliveryId", d.deliveryId());
+    m.put("idempotencyKey", d.idempotencyKey());
+    m.put("messageId", exchange.messageId());
+    m.put("sourceAgency", exchange.sourceAgency());
+    m.put("destinationAgency", recipient.id());
+    m.put("destinationCountry", recipient.country());
+    m.put("purposeOfUse", exchange.purpose());
+    ObjectNode basis = m.putObject("legalBasis").put("basis", exchange.legalBasis());
+    if (exchange.transferBasis() != null) {
+      basis.put("transferBasis", exchange.transferBasis());
+    }
+    m.put("sentAt", exchange.createdAt().toString());
+    return m;
+  }
+}

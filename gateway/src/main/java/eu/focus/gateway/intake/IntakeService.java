@@ -1,0 +1,292 @@
+package eu.focus.gateway.intake;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.contract.CodeLists;
+import eu.focus.contract.ContractDocument;
+import eu.focus.contract.ContractValidator;
+import eu.focus.contract.Violation;
+import eu.focus.gateway.agency.Agency;
+import eu.focus.gateway.agency.AgencyDirectory;
+import eu.focus.gateway.api.ApiException;
+import eu.focus.gateway.audit.AuditAction;
+import eu.focus.gateway.audit.AuditEvent;
+import eu.focus.gateway.audit.AuditLog;
+import eu.focus.gateway.consent.Consent;
+import eu.focus.gateway.consent.ConsentStore;
+import eu.focus.gateway.delivery.Delivery;
+import eu.focus.gateway.delivery.DeliveryStore;
+import eu.focus.gateway.metrics.FocusMetrics;
+import eu.focus.gateway.policy.Decision;
+import eu.focus.gateway.policy.PolicyEngine;
+import eu.focus.gateway.policy.SubjectCategory;
+import eu.focus.gateway.security.Caller;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Takes a submission from any channel and, in one transaction, stores the record version, the
+ * exchange, one policy decision per recipient, the audit entries and one outbox delivery per
+ * permitted recipient. Everything that can refuse the submission is checked before the transaction
+ * starts, so a refused submission leaves nothing behind.
+ */
+@Service
+public class IntakeService {
+
+  private final ContractValidator validator;
+  private final CodeLists codeLists;
+  private final AgencyDirectory agencies;
+  private final RecordStore records;
+  private final ConsentStore consents;
+  private final DeliveryStore deliveries;
+  private final PolicyEngine policy;
+  private final Pseudonymiser pseudonymiser;
+  private final AuditLog audit;
+  private final FocusMetrics metrics;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  public IntakeService(
+      ContractValidator validator,
+      CodeLists codeLists,
+      AgencyDirectory agencies,
+      RecordStore records,
+      ConsentStore consents,
+      DeliveryStore deliveries,
+      PolicyEngine policy,
+      Pseudonymiser pseudonymiser,
+      AuditLog audit,
+      FocusMetrics metrics,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.validator = validator;
+    this.codeLists = codeLists;
+    this.agencies = agencies;
+    this.records = records;
+    this.consents = consents;
+    this.deliveries = deliveries;
+    this.policy = policy;
+    this.pseudonymiser = pseudonymiser;
+    this.audit = audit;
+    this.metrics = metrics;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /**
+   * @param expectedRecordId when the channel addresses an existing record (a new version), its id
+   * @param channel REST, SOAP, FHIR: recorded in the audit log, nothing else depends on it
+   */
+  public SubmissionResult submit(
+      Caller caller, JsonNode submission, String expectedRecordId, String channel) {
+    List<Violation> violations = validator.validate(ContractDocument.SUBMISSION, submission);
+    if (!violations.isEmpty()) {
+      throw ApiException.invalid(violations.size() + " violation(s) of contract v1", violations);
+    }
+    String sourceAgency = submission.path("sourceAgency").asText();
+    if (!sourceAgency.equals(caller.agencyId())) {
+      throw ApiException.forbidden(
+          "AUTH-SOURCE-AGENCY", "Your token is for " + caller.agencyId() + ", not " + sourceAgency);
+    }
+    JsonNode record = submission.path("record");
+    String recordId = record.path("recordId").asText();
+    if (expectedRecordId != null && !expectedRecordId.equals(recordId)) {
+      throw ApiException.invalid(
+          "The record id does not match the address",
+          List.of(new Violation("/record/recordId", "must be " + expectedRecordId)));
+    }
+    Agency sender = agencies.find(sourceAgency).orElseThrow();
+    List<Agency> recipients = checkEnvelope(submission, sender);
+
+    int version = record.path("version").asInt();
+    Optional<StoredRecord> previous = records.latest(recordId);
+    checkVersion(caller, record, version, previous);
+    if (records.messageSeen(submission.path("messageId").asText())) {
+      throw ApiException.of(
+          HttpStatus.CONFLICT, "duplicate-message", "This messageId was already submitted");
+    }
+
+    String consentRef = submission.path("consentRef").asText(null);
+    Optional<Consent> consent = Optional.ofNullable(consentRef).flatMap(consents::find);
+    String purpose = submission.path("purposeOfUse").asText();
+    String legalBasis = submission.path("legalBasis").path("basis").asText();
+    String transferBasis = submission.path("legalBasis").path("transferBasis").asText(null);
+    String subject =
+        previous
+            .map(StoredRecord::subjectPseudonym)
+            .orElseGet(() -> pseudonymiser.pseudonymFor(record));
+    ObjectNode stored = record.deepCopy();
+    ((ObjectNode) stored.path("child")).put("subjectPseudonym", subject);
+
+    Instant now = clock.instant();
+    String exchangeId = UUID.randomUUID().toString();
+    String correlationId = UUID.randomUUID().toString();
+    SubmissionResult result =
+        tx.execute(
+            status -> {
+              records.insert(
+                  new StoredRecord(
+                      recordId,
+                      version,
+                      subject,
+                      sourceAgency,
+                      SubjectCategory.of(stored).name(),
+                      stored.path("assessment").path("status").asText(),
+                      stored,
+                      now));
+              records.insertExchange(
+                  new ExchangeRow(
+                      exchangeId,
+                      submission.path("messageId").asText(),
+                      recordId,
+                      version,
+                      sourceAgency,
+                      purpose,
+                      legalBasis,
+                      transferBasis,
+                      consentRef,
+                      joined(submission.path("handlingConditions")),
+                      correlationId,
+                      channel,
+                      now));
+              AuditEvent base =
+                  AuditEvent.of(AuditAction.COLLECTED, "SUCCESS")
+                      .actor(sourceAgency, caller.person(), caller.primaryRole())
+                      .justification(purpose, legalBasis, consentRef)
+                      .record(subject, recordId, version)
+                      .correlation(correlationId, channel);
+              audit.append(base);
+              if (previous.isPresent()) {
+                audit.append(
+                    base.as(AuditAction.ALTERED, "SUCCESS")
+                        .reason("supersedes version " + previous.get().version()));
+              }
+              List<SubmissionResult.RecipientDecision> decisions = new ArrayList<>();
+              for (Agency to : recipients) {
+                Decision d =
+                    policy.decide(
+                        new PolicyEngine.Request(
+                            sender,
+                            to,
+                            stored,
+                            purpose,
+                            legalBasis,
+                            transferBasis,
+                            consentRef,
+                            consent,
+                            now));
+                String deliveryId = null;
+                if (d.permitted()) {
+                  deliveryId =
+                      deliveries
+                          .insert(
+                              exchangeId,
+                              recordId,
+                              version,
+                              to.id(),
+                              Delivery.Kind.ASSESSMENT,
+                              consentRef,
+                              now)
+                          .deliveryId();
+                }
+                audit.append(
+                    base.as(AuditAction.DECIDED, d.permitted() ? "PERMIT" : "DENY")
+                        .recipient(to.id(), d.permitted() ? d.disclosedClasses() : null)
+                        .reason(d.rule() + ": " + d.reason()));
+                decisions.add(
+                    new SubmissionResult.RecipientDecision(
+                        to.id(),
+                        d.permitted() ? "PERMIT" : "DENY",
+                        d.rule(),
+                        d.reason(),
+                        deliveryId,
+                        d.permitted() ? d.disclosed() : null,
+                        d.permitted() ? d.withheld() : null,
+                        d.handlingFlags().isEmpty() ? null : d.handlingFlags()));
+              }
+              return new SubmissionResult(exchangeId, recordId, version, subject, decisions);
+            });
+    metrics.received();
+    result.decisions().forEach(d -> metrics.decided("PERMIT".equals(d.decision())));
+    return result;
+  }
+
+  private List<Agency> checkEnvelope(JsonNode submission, Agency sender) {
+    List<Violation> v = new ArrayList<>();
+    if (!codeLists
+        .canonical("country", submission.path("sourceCountry").asText())
+        .equals(sender.country())) {
+      v.add(
+          new Violation(
+              "/sourceCountry", "must be the country of " + sender.id() + ": " + sender.country()));
+    }
+    if (!sender
+        .id()
+        .equals(submission.path("record").path("provenance").path("authoringAgency").asText())) {
+      v.add(new Violation("/record/provenance/authoringAgency", "must equal sourceAgency"));
+    }
+    List<Agency> recipients = new ArrayList<>();
+    Set<String> seen = new HashSet<>();
+    JsonNode list = submission.path("recipients");
+    for (int i = 0; i < list.size(); i++) {
+      String id = list.get(i).asText();
+      Optional<Agency> a = agencies.find(id);
+      if (a.isEmpty()) {
+        v.add(new Violation("/recipients/" + i, "unknown agency: " + id));
+      } else if (!a.get().canReceive()) {
+        v.add(new Violation("/recipients/" + i, "agency " + id + " has no delivery connector"));
+      } else if (id.equals(sender.id())) {
+        v.add(new Violation("/recipients/" + i, "an agency cannot send to itself"));
+      } else if (seen.add(id)) {
+        recipients.add(a.get());
+      }
+    }
+    if (!v.isEmpty()) {
+      throw ApiException.invalid(v.size() + " violation(s) in the envelope", v);
+    }
+    return recipients;
+  }
+
+  private static void checkVersion(
+      Caller caller, JsonNode record, int version, Optional<StoredRecord> previous) {
+    JsonNode prevField = record.path("previousVersion");
+    if (previous.isEmpty()) {
+      if (version != 1 || !prevField.isMissingNode()) {
+        throw ApiException.of(
+            HttpStatus.CONFLICT,
+            "version-conflict",
+            "Unknown record: its first version must be 1, without previousVersion");
+      }
+      return;
+    }
+    StoredRecord last = previous.get();
+    if (!last.authoringAgency().equals(caller.agencyId())) {
+      throw ApiException.forbidden(
+          "OBJ-NOT-AUTHOR", "Only the authoring agency may submit a new version of this record");
+    }
+    if (version != last.version() + 1 || prevField.asInt(-1) != last.version()) {
+      throw ApiException.of(
+          HttpStatus.CONFLICT,
+          "version-conflict",
+          "The next version of this record is "
+              + (last.version() + 1)
+              + " with previousVersion "
+              + last.version());
+    }
+  }
+
+  private static String joined(JsonNode arr) {
+    List<String> s = new ArrayList<>();
+    arr.forEach(n -> s.add(n.asText()));
+    return s.isEmpty() ? null : String.join(",", s);
+  }
+}

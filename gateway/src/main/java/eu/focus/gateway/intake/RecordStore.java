@@ -1,0 +1,142 @@
+package eu.focus.gateway.intake;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Record versions and exchanges. Versions are immutable: a change is a new version. */
+@Repository
+public class RecordStore {
+
+  private final JdbcClient jdbc;
+  private final ObjectMapper json;
+
+  public RecordStore(JdbcClient jdbc, ObjectMapper json) {
+    this.jdbc = jdbc;
+    this.json = json;
+  }
+
+  public Optional<StoredRecord> latest(String recordId) {
+    return jdbc.sql(
+            "select * from assessment_record where record_id = :id order by version desc"
+                + " fetch first 1 rows only")
+        .param("id", recordId)
+        .query(this::map)
+        .optional();
+  }
+
+  public Optional<StoredRecord> find(String recordId, int version) {
+    return jdbc.sql("select * from assessment_record where record_id = :id and version = :v")
+        .param("id", recordId)
+        .param("v", version)
+        .query(this::map)
+        .optional();
+  }
+
+  public void insert(StoredRecord r) {
+    jdbc.sql(
+            """
+            insert into assessment_record (record_id, version, subject_pseudonym, authoring_agency,
+              subject_category, status, content, created_at)
+            values (:id, :v, :subject, :author, :category, :status, :content, :at)
+            """)
+        .param("id", r.recordId())
+        .param("v", r.version())
+        .param("subject", r.subjectPseudonym())
+        .param("author", r.authoringAgency())
+        .param("category", r.subjectCategory())
+        .param("status", r.status())
+        .param("content", write(r))
+        .param("at", utc(r.createdAt()))
+        .update();
+  }
+
+  public boolean messageSeen(String messageId) {
+    return jdbc.sql("select count(*) from exchange where message_id = :m")
+            .param("m", messageId)
+            .query(Long.class)
+            .single()
+        > 0;
+  }
+
+  public void insertExchange(ExchangeRow e) {
+    jdbc.sql(
+            """
+            insert into exchange (exchange_id, message_id, record_id, record_version, source_agency,
+              purpose, legal_basis, transfer_basis, consent_id, handling, correlation_id, channel,
+              created_at)
+            values (:id, :msg, :rid, :rv, :src, :purpose, :basis, :transfer, :consent, :handling,
+              :corr, :channel, :at)
+            """)
+        .param("id", e.exchangeId())
+        .param("msg", e.messageId())
+        .param("rid", e.recordId())
+        .param("rv", e.recordVersion())
+        .param("src", e.sourceAgency())
+        .param("purpose", e.purpose())
+        .param("basis", e.legalBasis())
+        .param("transfer", e.transferBasis())
+        .param("consent", e.consentId())
+        .param("handling", e.handling())
+        .param("corr", e.correlationId())
+        .param("channel", e.channel())
+        .param("at", utc(e.createdAt()))
+        .update();
+  }
+
+  public Optional<ExchangeRow> exchange(String exchangeId) {
+    return jdbc.sql("select * from exchange where exchange_id = :id")
+        .param("id", exchangeId)
+        .query(
+            (rs, n) ->
+                new ExchangeRow(
+                    rs.getString("exchange_id"),
+                    rs.getString("message_id"),
+                    rs.getString("record_id"),
+                    rs.getInt("record_version"),
+                    rs.getString("source_agency"),
+                    rs.getString("purpose"),
+                    rs.getString("legal_basis"),
+                    rs.getString("transfer_basis"),
+                    rs.getString("consent_id"),
+                    rs.getString("handling"),
+                    rs.getString("correlation_id"),
+                    rs.getString("channel"),
+                    rs.getObject("created_at", OffsetDateTime.class).toInstant()))
+        .optional();
+  }
+
+  private String write(StoredRecord r) {
+    try {
+      return json.writeValueAsString(r.content());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private StoredRecord map(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+    try {
+      String content = rs.getString("content");
+      return new StoredRecord(
+          rs.getString("record_id"),
+          rs.getInt("version"),
+          rs.getString("subject_pseudonym"),
+          rs.getString("authoring_agency"),
+          rs.getString("subject_category"),
+          rs.getString("status"),
+          content == null ? json.createObjectNode() : json.readTree(content),
+          rs.getObject("created_at", OffsetDateTime.class).toInstant());
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("Stored record is not JSON", e);
+    }
+  }
+
+  static OffsetDateTime utc(Instant i) {
+    return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+}

@@ -1,0 +1,23 @@
+package eu.focus.gateway.intake;
+
+import java.util.List;
+
+/** What the sender learns about its submission: one decision per recipient, with the rule. */
+public record SubmissionResult(
+    String exchangeId,
+    String recordId,
+    int version,
+    String subjectPseudonym,
+    List<RecipientDecision> decisions) {
+
+  /** The decision for one recipient, and its delivery when permitted. */
+  public record RecipientDecision(
+      String recipient,
+      String decision,
+      String rule,
+      String reason,
+      String deliveryId,
+      List<String> classes,
+      List<String> withheldClasses,
+      List<String> handlingFlags) {}
+}

@@ -1,0 +1,2 @@
+/** Business metrics for operators (Micrometer, exported to Prometheus). */
+package eu.focus.gateway.metrics;

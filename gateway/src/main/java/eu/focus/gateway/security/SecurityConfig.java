@@ -1,0 +1,91 @@
+package eu.focus.gateway.security;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.focus.gateway.api.Problems;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.oauth2.jwt.Jwt;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.method.support.HandlerMethodArgumentResolver;
+import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
+
+/**
+ * Who may call what. Every API call carries an OAuth2 JWT whose {@value #AGENCY_CLAIM} claim names
+ * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR.
+ * Anything not listed here is denied.
+ */
+@Configuration
+public class SecurityConfig implements WebMvcConfigurer {
+
+  public static final String AGENCY_CLAIM = "agency";
+  public static final String ROLES_CLAIM = "roles";
+
+  @Bean
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    http.csrf(c -> c.disable())
+        .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+        .authorizeHttpRequests(
+            a ->
+                a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/schemas/**")
+                    .permitAll()
+                    .requestMatchers(HttpMethod.GET, "/", "/api/v1/docs/**", "/webjars/**")
+                    .permitAll()
+                    .requestMatchers("/demo/token")
+                    .permitAll()
+                    .requestMatchers("/api/v1/audit/**")
+                    .hasRole(Caller.AUDITOR)
+                    .requestMatchers("/api/v1/operations/**")
+                    .hasRole(Caller.OPERATOR)
+                    .requestMatchers(HttpMethod.GET, "/api/v1/agencies")
+                    .authenticated()
+                    .requestMatchers("/api/v1/**")
+                    .hasRole(Caller.AGENCY)
+                    .anyRequest()
+                    .denyAll())
+        .oauth2ResourceServer(
+            o ->
+                o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
+                    .authenticationEntryPoint(Problems.unauthenticated(json))
+                    .accessDeniedHandler(Problems.forbidden(json)))
+        .exceptionHandling(
+            e ->
+                e.authenticationEntryPoint(Problems.unauthenticated(json))
+                    .accessDeniedHandler(Problems.forbidden(json)));
+    return http.build();
+  }
+
+  private static JwtAuthenticationConverter jwtAuthenticationConverter() {
+    JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+    converter.setJwtGrantedAuthoritiesConverter(SecurityConfig::authorities);
+    return converter;
+  }
+
+  private static Collection<GrantedAuthority> authorities(Jwt jwt) {
+    List<String> roles = jwt.getClaimAsStringList(ROLES_CLAIM);
+    if (roles == null) {
+      return List.of();
+    }
+    boolean hasAgency = jwt.getClaimAsString(AGENCY_CLAIM) != null;
+    return roles.stream()
+        // an AGENCY role without an agency claim grants nothing: deny by default
+        .filter(r -> !Caller.AGENCY.equals(r) || hasAgency)
+        .map(r -> (GrantedAuthority) new SimpleGrantedAuthority("ROLE_" + r))
+        .collect(Collectors.toList());
+  }
+
+  @Override
+  public void addArgumentResolvers(List<HandlerMethodArgumentResolver> resolvers) {
+    resolvers.add(new CallerArgumentResolver());
+  }
+}
