@@ -58,6 +58,7 @@ create table delivery (
   status            varchar(16)  not null,
   idempotency_key   varchar(64)  not null unique,
   consent_id        varchar(36),
+  revokes_delivery  varchar(36),
   attempts          integer      not null,
   next_attempt_at   timestamp with time zone not null,
   lease_owner       varchar(64),

@@ -2,6 +2,7 @@ package eu.focus.adapters.connector;
 
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,6 +11,7 @@ import org.apache.camel.CamelExecutionException;
 import org.apache.camel.Exchange;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.component.http.HttpComponent;
 
 /**
  * Creates connector routes from {@link ConnectorSpec}s and sends messages through them.
@@ -28,6 +30,11 @@ public class ConnectorRegistry {
   public ConnectorRegistry(CamelContext camel) {
     this.camel = camel;
     this.producer = camel.createProducerTemplate();
+    // Retries belong to the durable outbox: the HTTP client must never repeat a POST by itself
+    // (Apache HttpClient 5 would retry a 503 after a second, hiding the failure from the outbox).
+    for (String scheme : List.of("http", "https")) {
+      camel.getComponent(scheme, HttpComponent.class).setAutomaticRetriesDisabled(true);
+    }
   }
 
   /** Instantiates the connector's route template; fails fast on an unknown type. */

@@ -73,6 +73,8 @@ class RestJsonConnectorTest {
     assertThatThrownBy(() -> registry.send("ro-child-protection", "{}", "k", "ASSESSMENT"))
         .isInstanceOf(ConnectorException.class)
         .hasMessageContaining("503");
+    // one attempt is one request: the HTTP client must not retry behind the outbox's back
+    assertThat(recipient.getAllServeEvents()).hasSize(1);
   }
 
   @Test

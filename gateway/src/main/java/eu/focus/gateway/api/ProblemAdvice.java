@@ -11,7 +11,6 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
-import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
@@ -112,10 +111,8 @@ public class ProblemAdvice {
         null);
   }
 
-  @ExceptionHandler({
-    CannotGetJdbcConnectionException.class,
-    DataAccessResourceFailureException.class
-  })
+  /** Also covers failing to get a connection (CannotGetJdbcConnectionException is a subtype). */
+  @ExceptionHandler(DataAccessResourceFailureException.class)
   ResponseEntity<ObjectNode> unavailable(Exception e, HttpServletRequest req) {
     LOG.warn("Database unavailable: {}", e.getClass().getSimpleName());
     return problem(

@@ -68,15 +68,17 @@ public record FocusProperties(
    * @param backoffMultiplier growth of the wait per further failure
    * @param maxBackoff upper bound of the wait
    * @param lease how long a claimed delivery stays reserved for its worker (crash recovery)
+   * @param circuitOpenWait how long to hold a delivery whose recipient's circuit is open
    */
   public record Delivery(
       @DefaultValue("500ms") Duration pollInterval,
       @DefaultValue("20") int batchSize,
-      @DefaultValue("6") int maxAttempts,
+      @DefaultValue("15") int maxAttempts,
       @DefaultValue("2s") Duration initialBackoff,
       @DefaultValue("2.0") double backoffMultiplier,
-      @DefaultValue("10m") Duration maxBackoff,
-      @DefaultValue("60s") Duration lease) {}
+      @DefaultValue("15m") Duration maxBackoff,
+      @DefaultValue("60s") Duration lease,
+      @DefaultValue("5s") Duration circuitOpenWait) {}
 
   /**
    * @param location the policy file (Spring resource location)

@@ -16,8 +16,10 @@ import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.policy.ConsentRules;
 import eu.focus.gateway.security.Caller;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -89,9 +91,10 @@ public class ConsentService {
             recordId,
             record.subjectPseudonym(),
             Consent.ACTIVE,
-            OffsetDateTime.parse(instantText(document.path("period").path("start"))).toInstant(),
+            startOfDay(document.path("period").path("start").asText()),
             document.path("period").hasNonNull("end")
-                ? OffsetDateTime.parse(instantText(document.path("period").path("end"))).toInstant()
+                // the end date is the last day of validity
+                ? startOfDay(document.path("period").path("end").asText()).plus(Duration.ofDays(1))
                 : null,
             null,
             caller.agencyId(),
@@ -170,6 +173,7 @@ public class ConsentService {
                   d.recipientAgency(),
                   Delivery.Kind.REVOCATION,
                   consentId,
+                  d.deliveryId(),
                   now);
               audit.append(
                   base.as(AuditAction.DECIDED, "PERMIT")
@@ -182,9 +186,7 @@ public class ConsentService {
         });
   }
 
-  private static String instantText(JsonNode n) {
-    String s = n.asText();
-    // a plain date counts from the start of that day, UTC
-    return s.length() == 10 ? s + "T00:00:00Z" : s;
+  private static Instant startOfDay(String date) {
+    return LocalDate.parse(date).atStartOfDay(ZoneOffset.UTC).toInstant();
   }
 }

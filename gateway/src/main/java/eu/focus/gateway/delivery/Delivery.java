@@ -13,6 +13,7 @@ public record Delivery(
     Status status,
     String idempotencyKey,
     String consentId,
+    String revokesDeliveryId,
     int attempts,
     Instant nextAttemptAt,
     String lastError,

@@ -33,6 +33,7 @@ public class DeliveryStore {
       String recipient,
       Delivery.Kind kind,
       String consentId,
+      String revokesDeliveryId,
       Instant now) {
     Delivery d =
         new Delivery(
@@ -45,6 +46,7 @@ public class DeliveryStore {
             Delivery.Status.PENDING,
             UUID.randomUUID().toString(),
             consentId,
+            revokesDeliveryId,
             0,
             now,
             null,
@@ -53,9 +55,10 @@ public class DeliveryStore {
     jdbc.sql(
             """
             insert into delivery (delivery_id, exchange_id, record_id, record_version,
-              recipient_agency, kind, status, idempotency_key, consent_id, attempts, next_attempt_at,
-              created_at)
-            values (:id, :ex, :rid, :rv, :to, :kind, :status, :key, :consent, 0, :next, :at)
+              recipient_agency, kind, status, idempotency_key, consent_id, revokes_delivery, attempts,
+              next_attempt_at, created_at)
+            values (:id, :ex, :rid, :rv, :to, :kind, :status, :key, :consent, :revokes, 0, :next,
+              :at)
             """)
         .param("id", d.deliveryId())
         .param("ex", exchangeId)
@@ -66,6 +69,7 @@ public class DeliveryStore {
         .param("status", d.status().name())
         .param("key", d.idempotencyKey())
         .param("consent", consentId)
+        .param("revokes", revokesDeliveryId)
         .param("next", utc(now))
         .param("at", utc(now))
         .update();
@@ -136,6 +140,16 @@ public class DeliveryStore {
             .param("id", id)
             .update()
         == 1;
+  }
+
+  /** Releases a claimed delivery untried until {@code next}; no attempt is counted. */
+  public void postpone(String id, Instant next) {
+    jdbc.sql(
+            "update delivery set next_attempt_at = :next, lease_owner = null, lease_until = null"
+                + " where delivery_id = :id and status = 'PENDING'")
+        .param("next", utc(next))
+        .param("id", id)
+        .update();
   }
 
   public boolean cancel(String id) {
@@ -232,6 +246,7 @@ public class DeliveryStore {
         Delivery.Status.valueOf(rs.getString("status")),
         rs.getString("idempotency_key"),
         rs.getString("consent_id"),
+        rs.getString("revokes_delivery"),
         rs.getInt("attempts"),
         rs.getObject("next_attempt_at", OffsetDateTime.class).toInstant(),
         rs.getString("last_error"),

@@ -125,10 +125,10 @@ public class DeliveryWorker implements SmartLifecycle {
             .record(record.subjectPseudonym(), record.recordId(), record.version())
             .correlation(exchange.correlationId(), exchange.channel());
 
+    Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     String body;
     String classes;
     if (d.kind() == Delivery.Kind.ASSESSMENT) {
-      Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
       Decision decision =
           policy.decide(
               new PolicyEngine.Request(
@@ -156,10 +156,18 @@ public class DeliveryWorker implements SmartLifecycle {
         return;
       }
       Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
-      body = write(Messages.assessment(json, d, exchange, recipient, decision, minimised));
+      body = write(Messages.assessment(json, d, exchange, sender, recipient, decision, minimised));
       classes = decision.disclosedClasses();
     } else {
-      body = write(Messages.revocation(json, d, exchange, recipient));
+      body =
+          write(
+              Messages.revocation(
+                  json,
+                  d,
+                  exchange,
+                  sender,
+                  recipient,
+                  consents.find(d.consentId()).map(c -> c.withdrawnAt()).orElse(d.createdAt())));
       classes = "S0";
     }
 
@@ -182,6 +190,12 @@ public class DeliveryWorker implements SmartLifecycle {
   }
 
   private void failed(Delivery d, AuditEvent base, Agency recipient, ConnectorException e) {
+    if (e.circuitOpen()) {
+      // Not tried at all: the recipient is known to be down. Wait without spending an attempt,
+      // so a long outage does not dead-letter everything queued behind it.
+      deliveries.postpone(d.deliveryId(), clock.instant().plus(settings.circuitOpenWait()));
+      return;
+    }
     int attempt = d.attempts() + 1;
     boolean dead = attempt >= settings.maxAttempts();
     Instant next = clock.instant().plus(Duration.ofMillis(backoff.apply(attempt)));

@@ -17,10 +17,11 @@ final class Messages {
       ObjectMapper json,
       Delivery d,
       ExchangeRow exchange,
+      Agency sender,
       Agency recipient,
       Decision decision,
       Minimiser.Result minimised) {
-    ObjectNode m = envelope(json, d, exchange, recipient);
+    ObjectNode m = envelope(json, d, exchange, sender, recipient);
     ArrayNode handling = m.putArray("handlingConditions");
     if (exchange.handling() != null) {
       for (String h : exchange.handling().split(",")) {
@@ -32,29 +33,41 @@ final class Messages {
       m.remove("handlingConditions");
     }
     ArrayNode withheld = m.putArray("withheldClasses");
-    decision.withheld().forEach(withheld::add);
+    minimised.withheld().stream().filter(c -> c.matches("S[0-8]")).forEach(withheld::add);
+    decision.withheld().stream()
+        .filter(c -> !minimised.withheld().contains(c))
+        .forEach(withheld::add);
     m.set("record", minimised.record());
     return m;
   }
 
   static ObjectNode revocation(
-      ObjectMapper json, Delivery d, ExchangeRow exchange, Agency recipient) {
-    ObjectNode m = envelope(json, d, exchange, recipient);
-    m.putObject("record")
+      ObjectMapper json,
+      Delivery d,
+      ExchangeRow exchange,
+      Agency sender,
+      Agency recipient,
+      java.time.Instant revokedAt) {
+    ObjectNode m = envelope(json, d, exchange, sender, recipient);
+    m.putObject("revocation")
+        .put("revokedDeliveryId", d.revokesDeliveryId())
         .put("recordId", d.recordId())
         .put("version", d.recordVersion())
-        .put("consentWithdrawn", d.consentId());
+        .put("reason", "CONSENT_WITHDRAWN")
+        .put("consentId", d.consentId())
+        .put("revokedAt", revokedAt.toString());
     return m;
   }
 
   private static ObjectNode envelope(
-      ObjectMapper json, Delivery d, ExchangeRow exchange, Agency recipient) {
+      ObjectMapper json, Delivery d, ExchangeRow exchange, Agency sender, Agency recipient) {
     ObjectNode m = json.createObjectNode();
     m.put("contractVersion", "1.0");
     m.put("kind", d.kind().name());
     m.put("deliveryId", d.deliveryId());
     m.put("idempotencyKey", d.idempotencyKey());
     m.put("messageId", exchange.messageId());
+    m.put("sourceCountry", sender.country());
     m.put("sourceAgency", exchange.sourceAgency());
     m.put("destinationAgency", recipient.id());
     m.put("destinationCountry", recipient.country());
@@ -62,6 +75,9 @@ final class Messages {
     ObjectNode basis = m.putObject("legalBasis").put("basis", exchange.legalBasis());
     if (exchange.transferBasis() != null) {
       basis.put("transferBasis", exchange.transferBasis());
+    }
+    if (exchange.consentId() != null) {
+      m.put("consentRef", exchange.consentId());
     }
     m.put("sentAt", exchange.createdAt().toString());
     return m;

@@ -109,7 +109,7 @@ public class IntakeService {
 
     int version = record.path("version").asInt();
     Optional<StoredRecord> previous = records.latest(recordId);
-    checkVersion(caller, record, version, previous);
+    boolean reshare = checkVersion(caller, record, version, previous);
     if (records.messageSeen(submission.path("messageId").asText())) {
       throw ApiException.of(
           HttpStatus.CONFLICT, "duplicate-message", "This messageId was already submitted");
@@ -133,16 +133,18 @@ public class IntakeService {
     SubmissionResult result =
         tx.execute(
             status -> {
-              records.insert(
-                  new StoredRecord(
-                      recordId,
-                      version,
-                      subject,
-                      sourceAgency,
-                      SubjectCategory.of(stored).name(),
-                      stored.path("assessment").path("status").asText(),
-                      stored,
-                      now));
+              if (!reshare) {
+                records.insert(
+                    new StoredRecord(
+                        recordId,
+                        version,
+                        subject,
+                        sourceAgency,
+                        SubjectCategory.of(stored).name(),
+                        stored.path("assessment").path("status").asText(),
+                        stored,
+                        now));
+              }
               records.insertExchange(
                   new ExchangeRow(
                       exchangeId,
@@ -164,8 +166,10 @@ public class IntakeService {
                       .justification(purpose, legalBasis, consentRef)
                       .record(subject, recordId, version)
                       .correlation(correlationId, channel);
-              audit.append(base);
-              if (previous.isPresent()) {
+              if (!reshare) {
+                audit.append(base);
+              }
+              if (previous.isPresent() && !reshare) {
                 audit.append(
                     base.as(AuditAction.ALTERED, "SUCCESS")
                         .reason("supersedes version " + previous.get().version()));
@@ -195,6 +199,7 @@ public class IntakeService {
                               to.id(),
                               Delivery.Kind.ASSESSMENT,
                               consentRef,
+                              null,
                               now)
                           .deliveryId();
                 }
@@ -256,7 +261,11 @@ public class IntakeService {
     return recipients;
   }
 
-  private static void checkVersion(
+  /**
+   * Returns true when the submission re-shares the latest stored version (same content) with new
+   * recipients, false when it brings a new version; refuses anything else.
+   */
+  private static boolean checkVersion(
       Caller caller, JsonNode record, int version, Optional<StoredRecord> previous) {
     JsonNode prevField = record.path("previousVersion");
     if (previous.isEmpty()) {
@@ -266,12 +275,25 @@ public class IntakeService {
             "version-conflict",
             "Unknown record: its first version must be 1, without previousVersion");
       }
-      return;
+      return false;
     }
     StoredRecord last = previous.get();
     if (!last.authoringAgency().equals(caller.agencyId())) {
       throw ApiException.forbidden(
-          "OBJ-NOT-AUTHOR", "Only the authoring agency may submit a new version of this record");
+          "OBJ-NOT-AUTHOR", "Only the authoring agency may submit this record");
+    }
+    if (version == last.version()) {
+      ObjectNode stored = last.content().deepCopy();
+      ((ObjectNode) stored.path("child")).remove("subjectPseudonym");
+      ObjectNode given = record.deepCopy();
+      ((ObjectNode) given.path("child")).remove("subjectPseudonym");
+      if (stored.equals(given)) {
+        return true;
+      }
+      throw ApiException.of(
+          HttpStatus.CONFLICT,
+          "version-conflict",
+          "Version " + version + " exists with other content; submit version " + (version + 1));
     }
     if (version != last.version() + 1 || prevField.asInt(-1) != last.version()) {
       throw ApiException.of(
@@ -282,6 +304,7 @@ public class IntakeService {
               + " with previousVersion "
               + last.version());
     }
+    return false;
   }
 
   private static String joined(JsonNode arr) {

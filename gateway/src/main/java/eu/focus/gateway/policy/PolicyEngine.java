@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
 /**
@@ -57,6 +58,7 @@ public class PolicyEngine {
   private final PolicyDocument policy;
   private final CodeLists codeLists;
 
+  @Autowired
   public PolicyEngine(FocusProperties props, CodeLists codeLists) {
     this.codeLists = codeLists;
     try (InputStream in = props.policy().location().getInputStream()) {

@@ -59,18 +59,21 @@ public class DemoTokens {
 
   /** Signs a token for the given agency (may be null for auditors and operators) and roles. */
   public String issue(String agencyId, String person, List<String> roles, Duration ttl) {
-    JwtClaimsSet claims =
+    JwtClaimsSet.Builder claims =
         JwtClaimsSet.builder()
             .issuer(ISSUER)
             .subject(person)
             .id(UUID.randomUUID().toString())
             .issuedAt(clock.instant())
             .expiresAt(clock.instant().plus(ttl))
-            .claim(SecurityConfig.AGENCY_CLAIM, agencyId == null ? "" : agencyId)
-            .claim(SecurityConfig.ROLES_CLAIM, roles)
-            .build();
+            .claim(SecurityConfig.ROLES_CLAIM, roles);
+    if (agencyId != null) {
+      claims.claim(SecurityConfig.AGENCY_CLAIM, agencyId);
+    }
     return encoder()
-        .encode(JwtEncoderParameters.from(JwsHeader.with(SignatureAlgorithm.RS256).build(), claims))
+        .encode(
+            JwtEncoderParameters.from(
+                JwsHeader.with(SignatureAlgorithm.RS256).build(), claims.build()))
         .getTokenValue();
   }
 
