@@ -177,6 +177,106 @@ class ExchangeFlowIT extends GatewayIT {
         .isEqualTo(1);
   }
 
+  @Test
+  void sendsToSerbiaOnlyWithARecordedTransferBasis() {
+    ObjectNode withBasis = freshSubmission("08");
+    ObjectNode withoutBasis = freshSubmission("08");
+    ((ObjectNode) withoutBasis.get("legalBasis")).remove("transferBasis");
+    String sender = withBasis.path("sourceAgency").asText();
+
+    Response permitted = post("/api/v1/exchanges", agencyToken(sender), withBasis);
+    Response denied = post("/api/v1/exchanges", agencyToken(sender), withoutBasis);
+
+    assertThat(permitted.json().at("/decisions/0/decision").asText())
+        .as(permitted.text())
+        .isEqualTo("PERMIT");
+    assertThat(denied.json().at("/decisions/0/decision").asText()).isEqualTo("DENY");
+    assertThat(denied.json().at("/decisions/0/rule").asText()).isEqualTo("HR-TRANSFER-BASIS");
+  }
+
+  @Test
+  void flagsAVictimAssessmentSentToTheProsecutorForDefenceDisclosure() {
+    ObjectNode s = freshSubmission("01");
+    s.putArray("recipients").add("ro-prosecutor");
+    s.put("purposeOfUse", "PROSECUTION_DECISION");
+
+    Response r = post("/api/v1/exchanges", agencyToken("ro-police"), s);
+
+    assertThat(r.json().at("/decisions/0/handlingFlags/0").asText())
+        .as(r.text())
+        .isEqualTo("DEFENCE_DISCLOSURE");
+    JsonNode message =
+        readJson(
+            awaitReceived("ro-prosecutor", s.at("/record/recordId").asText(), 1)
+                .get(0)
+                .getBodyAsString());
+    assertThat(message.path("handlingConditions").toString()).contains("DEFENCE_DISCLOSURE");
+  }
+
+  @Test
+  void letsAuditorsSearchBySubjectAgencyAndTimeRange() {
+    java.time.Instant before = java.time.Instant.now().minusSeconds(1);
+    ObjectNode s = freshSubmission("01");
+    Response r = post("/api/v1/exchanges", agencyToken("ro-police"), s);
+    String subject = r.json().path("subjectPseudonym").asText();
+    String auditor = roleToken("AUDITOR");
+
+    JsonNode bySubject =
+        get("/api/v1/audit/entries?subject=" + subject + "&action=COLLECTED", auditor).json();
+    JsonNode byAgencyAndTime =
+        get(
+                "/api/v1/audit/entries?agency=ro-police&action=COLLECTED&from="
+                    + before
+                    + "&to="
+                    + java.time.Instant.now().plusSeconds(5),
+                auditor)
+            .json();
+    JsonNode future =
+        get(
+                "/api/v1/audit/entries?agency=ro-police&from="
+                    + java.time.Instant.now().plusSeconds(3600),
+                auditor)
+            .json();
+    Response badTime = get("/api/v1/audit/entries?from=yesterday", auditor);
+
+    assertThat(bySubject.path("total").asLong()).isGreaterThanOrEqualTo(1);
+    assertThat(bySubject.findValuesAsText("recordId")).contains(s.at("/record/recordId").asText());
+    assertThat(byAgencyAndTime.findValuesAsText("recordId"))
+        .contains(s.at("/record/recordId").asText());
+    assertThat(future.path("total").asLong()).isZero();
+    assertThat(badTime.status()).isEqualTo(400);
+    // the searches themselves are in the log
+    assertThat(
+            get("/api/v1/audit/entries?action=AUDIT_SEARCHED&size=500", auditor)
+                .json()
+                .path("total")
+                .asLong())
+        .isGreaterThanOrEqualTo(3);
+  }
+
+  @Test
+  void servesTheOpenApiDocumentTheSchemasAndTheBrowsableUi() {
+    Response openApi = get("/api/v1/openapi.json", null);
+    Response schema = get("/api/v1/schemas/submission.schema.json", null);
+    Response ui = get("/api/v1/docs/index.html", null);
+    Response uiScript = get("/webjars/swagger-ui/swagger-ui-bundle.js", null);
+
+    assertThat(openApi.status()).isEqualTo(200);
+    assertThat(openApi.json().path("openapi").asText()).startsWith("3.1");
+    assertThat(schema.json().path("$schema").asText()).contains("2020-12");
+    assertThat(ui.status()).isEqualTo(200);
+    assertThat(ui.text()).contains("/api/v1/openapi.json");
+    assertThat(uiScript.status()).isEqualTo(200);
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static JsonNode entry(JsonNode page, String action) {
     for (JsonNode e : page.path("entries")) {
       if (e.path("action").asText().equals(action)) {

@@ -32,7 +32,8 @@ public final class TestDatabase {
     }
     try {
       if (postgres == null) {
-        postgres = EmbeddedPostgres.builder().start();
+        postgres = EmbeddedPostgres.builder().setRegisterShutdownHook(false).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(TestDatabase::stopAfterSpring, "pg-stop"));
       }
       try (var c = postgres.getPostgresDatabase().getConnection();
           var s = c.createStatement()) {
@@ -43,6 +44,28 @@ public final class TestDatabase {
       throw new UncheckedIOException(e);
     } catch (java.sql.SQLException e) {
       throw new IllegalStateException(e);
+    }
+  }
+
+  /**
+   * Stops PostgreSQL only after Spring has closed the test contexts. JVM shutdown hooks run
+   * concurrently: stopping the database first leaves each connection pool waiting ten seconds for
+   * connections that can no longer close, and the forked test JVM is then killed.
+   */
+  private static void stopAfterSpring() {
+    for (Thread t : Thread.getAllStackTraces().keySet()) {
+      if (t.getName().equals("SpringApplicationShutdownHook")) {
+        try {
+          t.join(20_000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+    }
+    try {
+      postgres.close();
+    } catch (IOException e) {
+      // the process is going away anyway; nothing more to do
     }
   }
 
