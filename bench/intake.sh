@@ -28,5 +28,13 @@ echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(java -
 # warm-up, then the measured run
 wrk -t2 -c"$CONNECTIONS" -d10s -s bench/intake.lua "http://127.0.0.1:$PORT" -- "$EXAMPLE" >/dev/null
 wrk -t2 -c"$CONNECTIONS" -d"$DURATION" --latency -s bench/intake.lua "http://127.0.0.1:$PORT" -- "$EXAMPLE"
-sleep 5
+# how long the outbox takes to deliver what was accepted (simulated recipients answer at once)
+metric() { curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | awk -v m="$1" '$0 ~ "^"m {print int($2)}'; }
+received=$(metric 'focus_exchanges_received_total')
+start=$(date +%s)
+until [ "$(metric 'focus_deliveries_total\\{outcome="delivered"')" -ge "$received" ]; do
+  sleep 1
+  [ $(( $(date +%s) - start )) -gt 600 ] && { echo "outbox not drained after 600 s"; break; }
+done
+echo "accepted $received submissions; outbox drained $(( $(date +%s) - start )) s after the load stopped"
 curl -s "http://127.0.0.1:$PORT/actuator/prometheus" | grep -E '^focus_(exchanges|deliveries)' || true

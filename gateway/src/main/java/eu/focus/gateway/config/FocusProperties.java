@@ -69,6 +69,7 @@ public record FocusProperties(
    * @param maxBackoff upper bound of the wait
    * @param lease how long a claimed delivery stays reserved for its worker (crash recovery)
    * @param circuitOpenWait how long to hold a delivery whose recipient's circuit is open
+   * @param workers delivery threads in this process; each claims and sends its own batch
    */
   public record Delivery(
       @DefaultValue("500ms") Duration pollInterval,
@@ -78,7 +79,8 @@ public record FocusProperties(
       @DefaultValue("2.0") double backoffMultiplier,
       @DefaultValue("15m") Duration maxBackoff,
       @DefaultValue("60s") Duration lease,
-      @DefaultValue("5s") Duration circuitOpenWait) {}
+      @DefaultValue("5s") Duration circuitOpenWait,
+      @DefaultValue("4") int workers) {}
 
   /**
    * @param location the policy file (Spring resource location)

@@ -228,15 +228,22 @@ public class DeliveryWorker implements SmartLifecycle {
     if (!enabled || executor != null) {
       return;
     }
+    // Each thread claims its own batch; the lease claim keeps them (and other replicas) apart.
+    int threads = settings.workers();
+    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
     executor =
-        Executors.newSingleThreadScheduledExecutor(
+        Executors.newScheduledThreadPool(
+            threads,
             r -> {
-              Thread t = new Thread(r, "focus-delivery");
+              Thread t = new Thread(r, "focus-delivery-" + n.incrementAndGet());
               t.setDaemon(true);
               return t;
             });
     long period = settings.pollInterval().toMillis();
-    executor.scheduleWithFixedDelay(this::safePoll, period, period, TimeUnit.MILLISECONDS);
+    for (int i = 0; i < threads; i++) {
+      executor.scheduleWithFixedDelay(
+          this::safePoll, period + i * period / threads, period, TimeUnit.MILLISECONDS);
+    }
   }
 
   private void safePoll() {
