@@ -35,6 +35,18 @@ class ArchitectureTest {
   }
 
   @Test
+  void channelsGoThroughServicesNotStores() {
+    noClasses()
+        .that()
+        .resideInAPackage("..gateway.api..")
+        .should()
+        .dependOnClassesThat()
+        .haveSimpleNameEndingWith("Store")
+        .because("object-level checks live in the services; a channel reading a store skips them")
+        .check(CLASSES);
+  }
+
+  @Test
   void policyDoesNotKnowProtocolsOrStorage() {
     noClasses()
         .that()

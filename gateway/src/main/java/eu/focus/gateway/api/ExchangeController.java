@@ -2,10 +2,9 @@ package eu.focus.gateway.api;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.focus.gateway.delivery.Delivery;
-import eu.focus.gateway.delivery.DeliveryStore;
+import eu.focus.gateway.delivery.ExchangeStatusService;
 import eu.focus.gateway.intake.ExchangeRow;
 import eu.focus.gateway.intake.IntakeService;
-import eu.focus.gateway.intake.RecordStore;
 import eu.focus.gateway.intake.SubmissionResult;
 import eu.focus.gateway.security.Caller;
 import java.time.Instant;
@@ -28,13 +27,11 @@ public class ExchangeController {
   static final String CHANNEL = "REST";
 
   private final IntakeService intake;
-  private final RecordStore records;
-  private final DeliveryStore deliveries;
+  private final ExchangeStatusService exchanges;
 
-  public ExchangeController(IntakeService intake, RecordStore records, DeliveryStore deliveries) {
+  public ExchangeController(IntakeService intake, ExchangeStatusService exchanges) {
     this.intake = intake;
-    this.records = records;
-    this.deliveries = deliveries;
+    this.exchanges = exchanges;
   }
 
   @PostMapping(path = "/exchanges", consumes = MediaType.APPLICATION_JSON_VALUE)
@@ -85,11 +82,8 @@ public class ExchangeController {
 
   @GetMapping("/exchanges/{exchangeId}")
   public ExchangeStatus status(Caller caller, @PathVariable String exchangeId) {
-    ExchangeRow e =
-        records
-            .exchange(exchangeId)
-            .filter(x -> x.sourceAgency().equals(caller.agencyId()))
-            .orElseThrow(() -> ApiException.notFound("Exchange " + exchangeId));
+    ExchangeStatusService.ExchangeStatus status = exchanges.status(caller, exchangeId);
+    ExchangeRow e = status.exchange();
     return new ExchangeStatus(
         e.exchangeId(),
         e.recordId(),
@@ -97,6 +91,6 @@ public class ExchangeController {
         e.sourceAgency(),
         e.purpose(),
         e.createdAt(),
-        deliveries.forExchange(exchangeId).stream().map(DeliveryStatus::of).toList());
+        status.deliveries().stream().map(DeliveryStatus::of).toList());
   }
 }

@@ -94,8 +94,11 @@ public class IntakeService {
     }
     String sourceAgency = submission.path("sourceAgency").asText();
     if (!sourceAgency.equals(caller.agencyId())) {
-      throw ApiException.forbidden(
-          "AUTH-SOURCE-AGENCY", "Your token is for " + caller.agencyId() + ", not " + sourceAgency);
+      throw refused(
+          caller,
+          "AUTH-SOURCE-AGENCY",
+          "Your token is for " + caller.agencyId() + ", not " + sourceAgency,
+          null);
     }
     JsonNode record = submission.path("record");
     String recordId = record.path("recordId").asText();
@@ -215,6 +218,7 @@ public class IntakeService {
                         d.reason(),
                         deliveryId,
                         d.permitted() ? d.disclosed() : null,
+                        d.permitted() && !d.summarised().isEmpty() ? d.summarised() : null,
                         d.permitted() ? d.withheld() : null,
                         d.handlingFlags().isEmpty() ? null : d.handlingFlags()));
               }
@@ -265,7 +269,7 @@ public class IntakeService {
    * Returns true when the submission re-shares the latest stored version (same content) with new
    * recipients, false when it brings a new version; refuses anything else.
    */
-  private static boolean checkVersion(
+  private boolean checkVersion(
       Caller caller, JsonNode record, int version, Optional<StoredRecord> previous) {
     JsonNode prevField = record.path("previousVersion");
     if (previous.isEmpty()) {
@@ -279,8 +283,11 @@ public class IntakeService {
     }
     StoredRecord last = previous.get();
     if (!last.authoringAgency().equals(caller.agencyId())) {
-      throw ApiException.forbidden(
-          "OBJ-NOT-AUTHOR", "Only the authoring agency may submit this record");
+      throw refused(
+          caller,
+          "OBJ-NOT-AUTHOR",
+          "Only the authoring agency may submit this record",
+          last.recordId());
     }
     if (version == last.version()) {
       ObjectNode stored = last.content().deepCopy();
@@ -305,6 +312,21 @@ public class IntakeService {
               + last.version());
     }
     return false;
+  }
+
+  /**
+   * An authorisation refusal is a security event (DOMAIN.md, auditor question 9): it is audited in
+   * a transaction of its own, and nothing else is written.
+   */
+  private ApiException refused(Caller caller, String rule, String detail, String recordId) {
+    tx.executeWithoutResult(
+        s ->
+            audit.append(
+                AuditEvent.of(AuditAction.REJECTED, "DENY")
+                    .actor(caller.agencyId(), caller.person(), caller.primaryRole())
+                    .record(null, recordId, null)
+                    .reason(rule)));
+    return ApiException.forbidden(rule, detail);
   }
 
   private static String joined(JsonNode arr) {

@@ -10,7 +10,10 @@ public record SubmissionResult(
     String subjectPseudonym,
     List<RecipientDecision> decisions) {
 
-  /** The decision for one recipient, and its delivery when permitted. */
+  /**
+   * The decision for one recipient, and its delivery when permitted. {@code classes} are the
+   * sensitivity classes it receives; of those, {@code summaryClasses} only as a summary.
+   */
   public record RecipientDecision(
       String recipient,
       String decision,
@@ -18,6 +21,7 @@ public record SubmissionResult(
       String reason,
       String deliveryId,
       List<String> classes,
+      List<String> summaryClasses,
       List<String> withheldClasses,
       List<String> handlingFlags) {}
 }

@@ -46,6 +46,13 @@ public record Decision(
         .toList();
   }
 
+  public List<String> summarised() {
+    return classes.entrySet().stream()
+        .filter(e -> e.getValue() == Access.SUMMARY)
+        .map(Map.Entry::getKey)
+        .toList();
+  }
+
   public List<String> withheld() {
     return classes.entrySet().stream()
         .filter(e -> e.getValue() == Access.NONE)

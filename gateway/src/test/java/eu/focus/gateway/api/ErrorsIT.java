@@ -75,6 +75,10 @@ class ErrorsIT extends GatewayIT {
     assertProblem(r, 403);
     assertThat(r.json().path("rule").asText()).isEqualTo("AUTH-SOURCE-AGENCY");
     assertNothingWritten();
+    // the refusal itself is a security event in the audit log
+    JsonNode rejected =
+        get("/api/v1/audit/entries?action=REJECTED&agency=nl-police", roleToken("AUDITOR")).json();
+    assertThat(rejected.findValuesAsText("reason")).contains("AUTH-SOURCE-AGENCY");
   }
 
   @Test
