@@ -7,17 +7,15 @@ import eu.focus.gateway.api.ApiException;
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEvent;
 import eu.focus.gateway.audit.AuditLog;
-import eu.focus.gateway.consent.ConsentStore;
 import eu.focus.gateway.delivery.Delivery;
 import eu.focus.gateway.delivery.DeliveryStore;
+import eu.focus.gateway.delivery.PolicyRecheck;
 import eu.focus.gateway.intake.ExchangeRow;
 import eu.focus.gateway.intake.RecordStore;
 import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
-import eu.focus.gateway.policy.PolicyEngine;
 import eu.focus.gateway.security.Caller;
-import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
 import java.util.SortedSet;
@@ -39,33 +37,27 @@ public class RecordAccessService {
 
   private final RecordStore records;
   private final DeliveryStore deliveries;
-  private final ConsentStore consents;
   private final AgencyDirectory agencies;
-  private final PolicyEngine policy;
+  private final PolicyRecheck recheck;
   private final Minimiser minimiser;
   private final AuditLog audit;
   private final TransactionTemplate tx;
-  private final Clock clock;
 
   public RecordAccessService(
       RecordStore records,
       DeliveryStore deliveries,
-      ConsentStore consents,
       AgencyDirectory agencies,
-      PolicyEngine policy,
+      PolicyRecheck recheck,
       Minimiser minimiser,
       AuditLog audit,
-      TransactionTemplate tx,
-      Clock clock) {
+      TransactionTemplate tx) {
     this.records = records;
     this.deliveries = deliveries;
-    this.consents = consents;
     this.agencies = agencies;
-    this.policy = policy;
+    this.recheck = recheck;
     this.minimiser = minimiser;
     this.audit = audit;
     this.tx = tx;
-    this.clock = clock;
   }
 
   public View read(Caller caller, String recordId, Integer requestedVersion) {
@@ -105,22 +97,8 @@ public class RecordAccessService {
             .deliveredTo(recordId, version, caller.agencyId())
             .orElseThrow(() -> ApiException.notFound("Record " + recordId));
     ExchangeRow exchange = records.exchange(received.exchangeId()).orElseThrow();
-    Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     Agency reader = agencies.find(caller.agencyId()).orElseThrow();
-    Decision decision =
-        policy.decide(
-            new PolicyEngine.Request(
-                sender,
-                reader,
-                record.content(),
-                exchange.purpose(),
-                exchange.legalBasis(),
-                exchange.transferBasis(),
-                exchange.consentId(),
-                exchange.consentId() == null
-                    ? Optional.empty()
-                    : consents.find(exchange.consentId()),
-                clock.instant()));
+    Decision decision = recheck.recheck(exchange, record, reader);
     AuditEvent justified =
         base.justification(exchange.purpose(), exchange.legalBasis(), exchange.consentId());
     if (!decision.permitted()) {

@@ -17,7 +17,6 @@ import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.metrics.FocusMetrics;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
-import eu.focus.gateway.policy.PolicyEngine;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
@@ -53,7 +52,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final RecordStore records;
   private final ConsentStore consents;
   private final AgencyDirectory agencies;
-  private final PolicyEngine policy;
+  private final PolicyRecheck recheck;
   private final Minimiser minimiser;
   private final ConnectorRegistry connectors;
   private final AuditLog audit;
@@ -71,7 +70,7 @@ public class DeliveryWorker implements SmartLifecycle {
       RecordStore records,
       ConsentStore consents,
       AgencyDirectory agencies,
-      PolicyEngine policy,
+      PolicyRecheck recheck,
       Minimiser minimiser,
       ConnectorRegistry connectors,
       AuditLog audit,
@@ -85,7 +84,7 @@ public class DeliveryWorker implements SmartLifecycle {
     this.records = records;
     this.consents = consents;
     this.agencies = agencies;
-    this.policy = policy;
+    this.recheck = recheck;
     this.minimiser = minimiser;
     this.connectors = connectors;
     this.audit = audit;
@@ -129,20 +128,7 @@ public class DeliveryWorker implements SmartLifecycle {
     String body;
     String classes;
     if (d.kind() == Delivery.Kind.ASSESSMENT) {
-      Decision decision =
-          policy.decide(
-              new PolicyEngine.Request(
-                  sender,
-                  recipient,
-                  record.content(),
-                  exchange.purpose(),
-                  exchange.legalBasis(),
-                  exchange.transferBasis(),
-                  exchange.consentId(),
-                  exchange.consentId() == null
-                      ? java.util.Optional.empty()
-                      : consents.find(exchange.consentId()),
-                  clock.instant()));
+      Decision decision = recheck.recheck(exchange, record, recipient);
       if (!decision.permitted()) {
         tx.executeWithoutResult(
             s -> {
