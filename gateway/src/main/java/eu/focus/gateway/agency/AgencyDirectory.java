@@ -29,7 +29,13 @@ public class AgencyDirectory {
       String country = codeLists.canonical("country", a.country());
       agencies.put(
           a.id(),
-          new Agency(a.id(), country, a.type(), a.name(), a.connector() == null ? null : a.id()));
+          new Agency(
+              a.id(),
+              country,
+              a.type(),
+              a.name(),
+              a.connector() == null ? null : a.id(),
+              a.connector() == null ? null : a.connector().mapping()));
     }
   }
 

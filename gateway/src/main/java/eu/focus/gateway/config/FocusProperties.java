@@ -18,6 +18,7 @@ import org.springframework.util.unit.DataSize;
  * @param delivery outbox worker settings
  * @param policy where the routing and minimisation policy is read from
  * @param pseudonym subject pseudonym settings
+ * @param mappings where national-system mappings come from
  * @param demo the embedded default's demo helpers
  */
 @ConfigurationProperties(prefix = "focus")
@@ -28,6 +29,7 @@ public record FocusProperties(
     @DefaultValue Delivery delivery,
     @DefaultValue Policy policy,
     @DefaultValue Pseudonym pseudonym,
+    @DefaultValue Mappings mappings,
     @DefaultValue Demo demo) {
 
   /** True when this process runs the given role. */
@@ -51,9 +53,12 @@ public record FocusProperties(
    * A connector instance.
    *
    * @param type connector type (route template id), e.g. {@code rest-json-connector}
+   * @param mapping national system id whose outbound mapping turns contract v1 into the recipient's
+   *     own format; absent when the recipient speaks contract v1
    * @param parameters the template's parameters, e.g. endpointUrl, timeoutMillis
    */
-  public record ConnectorConfig(String type, @DefaultValue Map<String, String> parameters) {}
+  public record ConnectorConfig(
+      String type, String mapping, @DefaultValue Map<String, String> parameters) {}
 
   /**
    * @param maxBodySize largest accepted request body; larger gets 413
@@ -91,6 +96,12 @@ public record FocusProperties(
    * @param secret HMAC key that derives subject pseudonyms; keep it secret, never rotate casually
    */
   public record Pseudonym(String secret) {}
+
+  /**
+   * @param directory a folder of national-system mapping folders to use instead of the built-in
+   *     ones (for integrators trying a new system); empty for the built-in systems
+   */
+  public record Mappings(String directory) {}
 
   /**
    * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)

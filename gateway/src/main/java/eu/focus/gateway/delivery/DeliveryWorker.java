@@ -17,6 +17,8 @@ import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.metrics.FocusMetrics;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
+import eu.focus.mappings.Mapping;
+import eu.focus.mappings.MappingResult;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
@@ -55,6 +57,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final PolicyRecheck recheck;
   private final Minimiser minimiser;
   private final ConnectorRegistry connectors;
+  private final Mapping mapping;
   private final AuditLog audit;
   private final FocusMetrics metrics;
   private final TransactionTemplate tx;
@@ -73,6 +76,7 @@ public class DeliveryWorker implements SmartLifecycle {
       PolicyRecheck recheck,
       Minimiser minimiser,
       ConnectorRegistry connectors,
+      Mapping mapping,
       AuditLog audit,
       FocusMetrics metrics,
       TransactionTemplate tx,
@@ -87,6 +91,7 @@ public class DeliveryWorker implements SmartLifecycle {
     this.recheck = recheck;
     this.minimiser = minimiser;
     this.connectors = connectors;
+    this.mapping = mapping;
     this.audit = audit;
     this.metrics = metrics;
     this.tx = tx;
@@ -157,6 +162,15 @@ public class DeliveryWorker implements SmartLifecycle {
       classes = "S0";
     }
 
+    if (recipient.mappingId() != null) {
+      MappingResult<String> national = mapping.outbound(recipient.mappingId(), body);
+      if (!national.isSuccess()) {
+        // Deterministic: the same record will not map on a later attempt either.
+        deadLetter(d, base, recipient, "MAPPING-FAILED " + national.errors().get(0).toLine());
+        return;
+      }
+      body = national.value();
+    }
     try {
       connectors.send(recipient.connectorId(), body, d.idempotencyKey(), d.kind().name());
     } catch (ConnectorException e) {
@@ -173,6 +187,19 @@ public class DeliveryWorker implements SmartLifecycle {
           }
         });
     metrics.delivered();
+  }
+
+  private void deadLetter(Delivery d, AuditEvent base, Agency recipient, String reason) {
+    tx.executeWithoutResult(
+        s -> {
+          if (deliveries.markFailed(d.deliveryId(), reason, clock.instant(), true)) {
+            audit.append(
+                base.as(AuditAction.DEAD_LETTERED, "FAILURE")
+                    .recipient(recipient.id(), null)
+                    .reason(reason));
+          }
+        });
+    metrics.deadLettered();
   }
 
   private void failed(Delivery d, AuditEvent base, Agency recipient, ConnectorException e) {

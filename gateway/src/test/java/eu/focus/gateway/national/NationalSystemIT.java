@@ -1,0 +1,120 @@
+package eu.focus.gateway.national;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.focus.gateway.support.GatewayIT;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * National systems on the REST-JSON connector: the Romanian police send in their own format
+ * (inbound mapping in front of intake); the Greek child-victim service receives in its own format
+ * (outbound mapping in delivery).
+ */
+class NationalSystemIT extends GatewayIT {
+
+  /** A golden inbound input of a national system, from the mappings module. */
+  private static String goldenInput(String system, String caseName) throws IOException {
+    String path = "focus/mappings/" + system + "/golden/inbound/" + caseName + "/input.json";
+    try (InputStream in = NationalSystemIT.class.getClassLoader().getResourceAsStream(path)) {
+      assertThat(in).as(path).isNotNull();
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
+  }
+
+  /** Fresh identifiers, so the same golden input can be sent more than once. */
+  private static String fresh(String national) {
+    return national.replaceAll(
+        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+        UUID.randomUUID().toString());
+  }
+
+  @Test
+  void acceptsARomanianPoliceMessageInItsOwnFormatAndRoutesTheContractRecord() throws Exception {
+    String national = goldenInput("ro-police", "full-victim-sexual-abuse");
+    national = replaceIds(national);
+
+    Response r = post("/api/v1/national/ro-police/assessments", agencyToken("ro-police"), national);
+
+    assertThat(r.status()).as(r.text()).isEqualTo(202);
+    assertThat(r.json().path("decisions").size()).isGreaterThan(0);
+    String recordId = r.json().path("recordId").asText();
+    JsonNode collected =
+        get("/api/v1/audit/entries?record=" + recordId + "&action=COLLECTED", roleToken("AUDITOR"))
+            .json();
+    assertThat(collected.at("/entries/0/channel").asText()).isEqualTo("NATIONAL");
+    Response stored = get("/api/v1/records/" + recordId, agencyToken("ro-police"));
+    assertThat(stored.json().at("/record/provenance/mappingVersion").asText())
+        .startsWith("ro-police@");
+  }
+
+  @Test
+  void refusesAnUnmappableMessageNamingSystemFieldAndValueAndStoresNothing() throws Exception {
+    String national = replaceIds(goldenInput("ro-police", "error-unknown-and-unmapped-codes"));
+    Map<String, Long> before = counts();
+
+    Response r = post("/api/v1/national/ro-police/assessments", agencyToken("ro-police"), national);
+
+    assertThat(r.status()).as(r.text()).isEqualTo(422);
+    assertThat(r.json().path("errors").size()).isGreaterThan(0);
+    assertThat(r.json().at("/errors/0/message").asText()).contains("ro-police");
+    assertThat(r.json().at("/errors/0/pointer").asText()).isNotBlank();
+    assertThat(counts()).isEqualTo(before);
+    JsonNode rejected =
+        get("/api/v1/audit/entries?action=REJECTED&agency=ro-police", roleToken("AUDITOR")).json();
+    assertThat(rejected.findValuesAsText("reason"))
+        .anyMatch(s -> s.startsWith("MAPPING-FAILED ro-police"));
+  }
+
+  @Test
+  void refusesASystemSendingForAnotherAgency() throws Exception {
+    String national = replaceIds(goldenInput("ro-police", "full-victim-sexual-abuse"));
+
+    Response r = post("/api/v1/national/ro-police/assessments", agencyToken("gr-police"), national);
+
+    assertThat(r.status()).isEqualTo(403);
+    assertThat(r.json().path("rule").asText()).isEqualTo("AUTH-SYSTEM-AGENCY");
+  }
+
+  @Test
+  void deliversToTheGreekServiceInItsOwnFormat() {
+    ObjectNode s = freshSubmission("04");
+    String recordId = s.at("/record/recordId").asText();
+
+    Response r = post("/api/v1/exchanges", agencyToken(s.path("sourceAgency").asText()), s);
+    assertThat(r.json().at("/decisions/0/decision").asText()).as(r.text()).isEqualTo("PERMIT");
+
+    List<LoggedRequest> received =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () ->
+                    RECIPIENTS.findAll(
+                        WireMock.postRequestedFor(
+                            WireMock.urlPathEqualTo("/gr-houses-of-child/inbox"))),
+                l -> l.stream().anyMatch(x -> x.getBodyAsString().contains(recordId)));
+    String body =
+        received.stream()
+            .filter(x -> x.getBodyAsString().contains(recordId))
+            .findFirst()
+            .orElseThrow()
+            .getBodyAsString();
+    // the national format, not contract v1: no contract envelope field names, Greek country code
+    assertThat(body).doesNotContain("\"destinationAgency\"").contains("EL");
+  }
+
+  private static String replaceIds(String national) {
+    return fresh(national);
+  }
+}
