@@ -1,0 +1,136 @@
+package eu.focus.gateway.national;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.focus.gateway.support.GatewayIT;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * A national system the gateway was not built with: its mapping folder is created while the test
+ * runs (a copy of the Romanian police format under a new id, for a new agency) and its agency is
+ * configuration only. No Java is added, and records go both ways.
+ */
+@TestPropertySource(
+    properties = {
+      "focus.agencies[0].id=ro-local-police",
+      "focus.agencies[0].country=RO",
+      "focus.agencies[0].type=POLICE",
+      "focus.agencies[0].name=Poliția Locală (test)",
+      "focus.agencies[0].connector.type=rest-json-connector",
+      "focus.agencies[0].connector.mapping=ro-local-police",
+      "focus.agencies[0].connector.parameters.endpointUrl=http://127.0.0.1:${focus.demo.simulators.port}/ro-local-police/inbox",
+      "focus.agencies[1].id=ro-child-protection",
+      "focus.agencies[1].country=RO",
+      "focus.agencies[1].type=CHILD_PROTECTION",
+      "focus.agencies[1].name=DGASPC (test)",
+      "focus.agencies[1].connector.type=rest-json-connector",
+      "focus.agencies[1].connector.parameters.endpointUrl=http://127.0.0.1:${focus.demo.simulators.port}/ro-child-protection/inbox"
+    })
+class NewSystemFromFolderIT extends GatewayIT {
+
+  private static final Path SYSTEMS = newSystemFolder();
+
+  @DynamicPropertySource
+  static void systems(DynamicPropertyRegistry r) {
+    r.add("focus.mappings.directory", SYSTEMS::toString);
+  }
+
+  /** Copies the ro-police folder as ro-local-police, serving agency ro-local-police. */
+  private static Path newSystemFolder() {
+    try {
+      Path root = Files.createTempDirectory("focus-systems");
+      Path target = root.resolve("ro-local-police");
+      PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
+      String base = "focus/mappings/ro-police/";
+      for (Resource r : resolver.getResources("classpath*:" + base + "**/*.*")) {
+        String url = r.getURL().toString();
+        String relative = url.substring(url.indexOf(base) + base.length());
+        if (relative.startsWith("golden/")) {
+          continue;
+        }
+        Path file = target.resolve(relative);
+        Files.createDirectories(file.getParent());
+        try (InputStream in = r.getInputStream()) {
+          Files.write(file, in.readAllBytes());
+        }
+      }
+      Path descriptor = target.resolve("system.yaml");
+      String yaml =
+          Files.readString(descriptor, StandardCharsets.UTF_8)
+              .replaceFirst("(?m)^id: .*$", "id: ro-local-police")
+              .replaceFirst("(?m)^agencyId: .*$", "agencyId: ro-local-police");
+      Files.writeString(descriptor, yaml, StandardCharsets.UTF_8);
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String nationalMessage() throws IOException {
+    String path = "focus/mappings/ro-police/golden/inbound/full-victim-sexual-abuse/input.json";
+    try (InputStream in = NewSystemFromFolderIT.class.getClassLoader().getResourceAsStream(path)) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
+          .replaceAll(
+              "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+              UUID.randomUUID().toString())
+          .replace("\"ro-police\"", "\"ro-local-police\"");
+    }
+  }
+
+  @Test
+  void acceptsTheNewSystemsMessagesAndDeliversToItInItsOwnFormat() throws Exception {
+    Response in =
+        post(
+            "/api/v1/national/ro-local-police/assessments",
+            agencyToken("ro-local-police"),
+            nationalMessage());
+
+    assertThat(in.status()).as(in.text()).isEqualTo(202);
+    assertThat(in.json().at("/decisions/0/decision").asText()).as(in.text()).isEqualTo("PERMIT");
+
+    ObjectNode toPolice = freshSubmission("01");
+    toPolice.put("sourceAgency", "ro-child-protection");
+    ((ObjectNode) toPolice.at("/record/provenance")).put("authoringAgency", "ro-child-protection");
+    toPolice.putArray("recipients").add("ro-local-police");
+    toPolice.put("purposeOfUse", "INVESTIGATION");
+    String recordId = toPolice.at("/record/recordId").asText();
+    Response out = post("/api/v1/exchanges", agencyToken("ro-child-protection"), toPolice);
+    assertThat(out.json().at("/decisions/0/decision").asText()).as(out.text()).isEqualTo("PERMIT");
+
+    List<LoggedRequest> received =
+        Awaitility.await()
+            .atMost(Duration.ofSeconds(15))
+            .until(
+                () ->
+                    RECIPIENTS.findAll(
+                        WireMock.postRequestedFor(
+                            WireMock.urlPathEqualTo("/ro-local-police/inbox"))),
+                l -> l.stream().anyMatch(x -> x.getBodyAsString().contains(recordId)));
+    String body =
+        received.stream()
+            .map(LoggedRequest::getBodyAsString)
+            .filter(b -> b.contains(recordId))
+            .findFirst()
+            .orElseThrow();
+    // Romanian national field names, not contract v1
+    assertThat(body).contains("\"minor\"").doesNotContain("\"destinationAgency\"");
+  }
+}
