@@ -6,14 +6,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.focus.gateway.support.Examples;
 import eu.focus.gateway.support.GatewayIT;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -24,26 +21,9 @@ import org.junit.jupiter.api.Test;
  */
 class NationalSystemIT extends GatewayIT {
 
-  /** A golden inbound input of a national system, from the mappings module. */
-  private static String goldenInput(String system, String caseName) throws IOException {
-    String path = "focus/mappings/" + system + "/golden/inbound/" + caseName + "/input.json";
-    try (InputStream in = NationalSystemIT.class.getClassLoader().getResourceAsStream(path)) {
-      assertThat(in).as(path).isNotNull();
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
-    }
-  }
-
-  /** Fresh identifiers, so the same golden input can be sent more than once. */
-  private static String fresh(String national) {
-    return national.replaceAll(
-        "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-        UUID.randomUUID().toString());
-  }
-
   @Test
   void acceptsARomanianPoliceMessageInItsOwnFormatAndRoutesTheContractRecord() throws Exception {
-    String national = goldenInput("ro-police", "full-victim-sexual-abuse");
-    national = replaceIds(national);
+    String national = Examples.nationalMessage("ro-police", "full-victim-sexual-abuse");
 
     Response r = post("/api/v1/national/ro-police/assessments", agencyToken("ro-police"), national);
 
@@ -61,7 +41,7 @@ class NationalSystemIT extends GatewayIT {
 
   @Test
   void refusesAnUnmappableMessageNamingSystemFieldAndValueAndStoresNothing() throws Exception {
-    String national = replaceIds(goldenInput("ro-police", "error-unknown-and-unmapped-codes"));
+    String national = Examples.nationalMessage("ro-police", "error-unknown-and-unmapped-codes");
     Map<String, Long> before = counts();
 
     Response r = post("/api/v1/national/ro-police/assessments", agencyToken("ro-police"), national);
@@ -79,7 +59,7 @@ class NationalSystemIT extends GatewayIT {
 
   @Test
   void refusesASystemSendingForAnotherAgency() throws Exception {
-    String national = replaceIds(goldenInput("ro-police", "full-victim-sexual-abuse"));
+    String national = Examples.nationalMessage("ro-police", "full-victim-sexual-abuse");
 
     Response r = post("/api/v1/national/ro-police/assessments", agencyToken("gr-police"), national);
 
@@ -112,9 +92,5 @@ class NationalSystemIT extends GatewayIT {
             .getBodyAsString();
     // the national format, not contract v1: no contract envelope field names, Greek country code
     assertThat(body).doesNotContain("\"destinationAgency\"").contains("EL");
-  }
-
-  private static String replaceIds(String national) {
-    return fresh(national);
   }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.focus.gateway.support.Examples;
 import eu.focus.gateway.support.GatewayIT;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,7 +15,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
@@ -84,15 +84,9 @@ class NewSystemFromFolderIT extends GatewayIT {
     }
   }
 
-  private static String nationalMessage() throws IOException {
-    String path = "focus/mappings/ro-police/golden/inbound/full-victim-sexual-abuse/input.json";
-    try (InputStream in = NewSystemFromFolderIT.class.getClassLoader().getResourceAsStream(path)) {
-      return new String(in.readAllBytes(), StandardCharsets.UTF_8)
-          .replaceAll(
-              "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
-              UUID.randomUUID().toString())
-          .replace("\"ro-police\"", "\"ro-local-police\"");
-    }
+  private static String nationalMessage() {
+    return Examples.nationalMessage("ro-police", "full-victim-sexual-abuse")
+        .replace("\"ro-police\"", "\"ro-local-police\"");
   }
 
   @Test

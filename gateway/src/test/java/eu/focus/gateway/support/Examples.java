@@ -24,6 +24,25 @@ public final class Examples {
     return load(number + "-*.consent.json");
   }
 
+  /**
+   * A golden inbound message of a national system (mappings module), with every UUID in it replaced
+   * by one fresh UUID, so the same message can be submitted again as a new one.
+   */
+  public static String nationalMessage(String system, String goldenCase) {
+    String path = "focus/mappings/" + system + "/golden/inbound/" + goldenCase + "/input.json";
+    try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(path)) {
+      if (in == null) {
+        throw new IllegalArgumentException("No golden case " + path);
+      }
+      return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8)
+          .replaceAll(
+              "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}",
+              java.util.UUID.randomUUID().toString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
   private static ObjectNode load(String pattern) {
     try {
       Resource[] found =
