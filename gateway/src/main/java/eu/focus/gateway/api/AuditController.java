@@ -8,8 +8,10 @@ import eu.focus.gateway.security.Caller;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -24,7 +26,7 @@ import org.springframework.web.bind.annotation.RestController;
 public class AuditController {
 
   private static final Set<String> ACTIONS =
-      Set.of(java.util.Arrays.stream(AuditAction.values()).map(Enum::name).toArray(String[]::new));
+      Arrays.stream(AuditAction.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
 
   private final AuditQuery query;
   private final AuditLog audit;

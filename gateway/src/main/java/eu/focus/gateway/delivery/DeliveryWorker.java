@@ -292,9 +292,4 @@ public class DeliveryWorker implements SmartLifecycle {
     // start after Camel (so connectors exist), stop before it
     return Integer.MAX_VALUE - 100;
   }
-
-  /** For logs and tests: which deliveries this node is working on. */
-  public String workerId() {
-    return workerId;
-  }
 }

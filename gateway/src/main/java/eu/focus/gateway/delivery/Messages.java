@@ -32,11 +32,9 @@ final class Messages {
     if (handling.isEmpty()) {
       m.remove("handlingConditions");
     }
+    // the decision's NONE classes: everything the minimiser could have dropped
     ArrayNode withheld = m.putArray("withheldClasses");
-    minimised.withheld().stream().filter(c -> c.matches("S[0-8]")).forEach(withheld::add);
-    decision.withheld().stream()
-        .filter(c -> !minimised.withheld().contains(c))
-        .forEach(withheld::add);
+    decision.withheld().forEach(withheld::add);
     m.set("record", minimised.record());
     return m;
   }

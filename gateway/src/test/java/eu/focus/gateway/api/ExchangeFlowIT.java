@@ -5,7 +5,6 @@ import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.focus.contract.ContractDocument;
 import eu.focus.contract.ContractValidator;
@@ -284,16 +283,5 @@ class ExchangeFlowIT extends GatewayIT {
       }
     }
     throw new AssertionError("No " + action + " entry in " + page);
-  }
-
-  static List<LoggedRequest> awaitReceived(String agency, String recordId, int n) {
-    return await()
-        .atMost(Duration.ofSeconds(15))
-        .until(
-            () ->
-                RECIPIENTS.findAll(
-                    WireMock.postRequestedFor(WireMock.urlPathEqualTo("/" + agency + "/inbox"))
-                        .withRequestBody(WireMock.containing(recordId))),
-            l -> l.size() >= n);
   }
 }

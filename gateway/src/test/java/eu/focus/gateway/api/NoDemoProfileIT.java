@@ -63,7 +63,7 @@ class NoDemoProfileIT {
                 .build(),
             HttpResponse.BodyHandlers.ofString());
 
-    assertThat(token.statusCode()).isIn(401, 404);
+    assertThat(token.statusCode()).isEqualTo(404);
     assertThat(api.statusCode()).isEqualTo(401);
   }
 }

@@ -129,9 +129,7 @@ class ConsentIT extends GatewayIT {
     assertThat(deliveryStatus(pendingId)).isEqualTo("CANCELLED");
 
     RECIPIENTS.resetMappings();
-    RECIPIENTS.stubFor(
-        WireMock.post(WireMock.urlPathMatching("/[a-z0-9-]+/inbox"))
-            .willReturn(aResponse().withStatus(202)));
+    acceptEverythingByDefault();
     await()
         .atMost(Duration.ofSeconds(15))
         .untilAsserted(

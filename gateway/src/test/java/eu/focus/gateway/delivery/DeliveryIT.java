@@ -79,10 +79,6 @@ class DeliveryIT extends GatewayIT {
                 .param("id", deliveryId)
                 .query(Integer.class)
                 .single())
-        .as(
-            "%s %s",
-            seen.stream().map(r -> r.getLoggedDate().toInstant().toString()).toList(),
-            get("/api/v1/audit/entries?record=" + recordId, roleToken("AUDITOR")).text())
         .isEqualTo(4);
     JsonNode failures =
         get(
@@ -127,12 +123,5 @@ class DeliveryIT extends GatewayIT {
                     "")
                 .status())
         .isEqualTo(409);
-  }
-
-  private void acceptEverythingByDefault() {
-    RECIPIENTS.stubFor(
-        WireMock.post(WireMock.urlPathMatching("/[a-z0-9-]+/inbox"))
-            .atPriority(10)
-            .willReturn(aResponse().withStatus(202)));
   }
 }

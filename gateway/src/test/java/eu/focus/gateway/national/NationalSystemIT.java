@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.focus.gateway.support.Examples;
 import eu.focus.gateway.support.GatewayIT;
-import java.time.Duration;
-import java.util.List;
+import java.io.IOException;
 import java.util.Map;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -75,22 +71,19 @@ class NationalSystemIT extends GatewayIT {
     Response r = post("/api/v1/exchanges", agencyToken(s.path("sourceAgency").asText()), s);
     assertThat(r.json().at("/decisions/0/decision").asText()).as(r.text()).isEqualTo("PERMIT");
 
-    List<LoggedRequest> received =
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    RECIPIENTS.findAll(
-                        WireMock.postRequestedFor(
-                            WireMock.urlPathEqualTo("/gr-houses-of-child/inbox"))),
-                l -> l.stream().anyMatch(x -> x.getBodyAsString().contains(recordId)));
-    String body =
-        received.stream()
-            .filter(x -> x.getBodyAsString().contains(recordId))
-            .findFirst()
-            .orElseThrow()
-            .getBodyAsString();
-    // the national format, not contract v1: no contract envelope field names, Greek country code
-    assertThat(body).doesNotContain("\"destinationAgency\"").contains("EL");
+    JsonNode body = readJson(receivedBody("gr-houses-of-child", recordId));
+
+    // the Greek national format, not contract v1: its own envelope, and the Greek country code EL
+    assertThat(body.path("kodikosMinymatos").asText()).isNotBlank();
+    assertThat(body.path("chora").asText()).isEqualTo("EL");
+    assertThat(body.has("destinationAgency")).isFalse();
+  }
+
+  private static JsonNode readJson(String text) {
+    try {
+      return JSON.readTree(text);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -3,8 +3,6 @@ package eu.focus.gateway.national;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.github.tomakehurst.wiremock.client.WireMock;
-import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.focus.gateway.support.Examples;
 import eu.focus.gateway.support.GatewayIT;
 import java.io.IOException;
@@ -13,9 +11,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
-import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -109,21 +104,7 @@ class NewSystemFromFolderIT extends GatewayIT {
     Response out = post("/api/v1/exchanges", agencyToken("ro-child-protection"), toPolice);
     assertThat(out.json().at("/decisions/0/decision").asText()).as(out.text()).isEqualTo("PERMIT");
 
-    List<LoggedRequest> received =
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(15))
-            .until(
-                () ->
-                    RECIPIENTS.findAll(
-                        WireMock.postRequestedFor(
-                            WireMock.urlPathEqualTo("/ro-local-police/inbox"))),
-                l -> l.stream().anyMatch(x -> x.getBodyAsString().contains(recordId)));
-    String body =
-        received.stream()
-            .map(LoggedRequest::getBodyAsString)
-            .filter(b -> b.contains(recordId))
-            .findFirst()
-            .orElseThrow();
+    String body = receivedBody("ro-local-police", recordId);
     // Romanian national field names, not contract v1
     assertThat(body).contains("\"minor\"").doesNotContain("\"destinationAgency\"");
   }

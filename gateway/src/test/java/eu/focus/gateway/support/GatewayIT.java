@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.focus.gateway.security.Caller;
 import eu.focus.gateway.security.DemoTokens;
 import java.io.IOException;
@@ -19,6 +20,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -75,8 +77,13 @@ public abstract class GatewayIT {
   }
 
   @BeforeEach
-  void acceptEverythingByDefault() {
+  void resetRecipients() {
     RECIPIENTS.resetAll();
+    acceptEverythingByDefault();
+  }
+
+  /** Every simulated inbox answers 202, below any stub a test adds with a higher priority. */
+  protected static void acceptEverythingByDefault() {
     RECIPIENTS.stubFor(
         WireMock.post(WireMock.urlPathMatching("/[a-z0-9-]+/inbox"))
             .atPriority(10)
@@ -167,6 +174,23 @@ public abstract class GatewayIT {
     record.put("version", 1);
     record.remove("previousVersion");
     return s;
+  }
+
+  /** Waits until the agency's inbox has received {@code n} messages mentioning the record. */
+  protected static List<LoggedRequest> awaitReceived(String agency, String recordId, int n) {
+    return Awaitility.await()
+        .atMost(Duration.ofSeconds(15))
+        .until(
+            () ->
+                RECIPIENTS.findAll(
+                    WireMock.postRequestedFor(WireMock.urlPathEqualTo("/" + agency + "/inbox"))
+                        .withRequestBody(WireMock.containing(recordId))),
+            l -> l.size() >= n);
+  }
+
+  /** The body of the first message the agency received about the record. */
+  protected static String receivedBody(String agency, String recordId) {
+    return awaitReceived(agency, recordId, 1).get(0).getBodyAsString();
   }
 
   // ---- database -------------------------------------------------------------------------------
