@@ -5,6 +5,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.camel.CamelContext;
 import org.apache.camel.CamelExecutionException;
@@ -21,8 +22,6 @@ import org.apache.camel.component.http.HttpComponent;
  */
 public class ConnectorRegistry {
 
-  private static final Set<String> KNOWN_TYPES = Set.of(RestJsonConnectorTemplate.TEMPLATE_ID);
-
   private final CamelContext camel;
   private final ProducerTemplate producer;
   private final Map<String, ConnectorSpec> connectors = new ConcurrentHashMap<>();
@@ -37,28 +36,53 @@ public class ConnectorRegistry {
     }
   }
 
-  /** Instantiates the connector's route template; fails fast on an unknown type. */
+  /**
+   * Instantiates an outbound connector's route template (route {@code connector-<id>}, fed from
+   * {@code direct:connector-<id>}); fails fast on an unknown type.
+   */
   public void register(ConnectorSpec spec) {
-    if (!KNOWN_TYPES.contains(spec.type())) {
-      throw new IllegalArgumentException(
-          "Unknown connector type '"
-              + spec.type()
-              + "' for "
-              + spec.id()
-              + "; known: "
-              + KNOWN_TYPES);
-    }
     Map<String, Object> params = new HashMap<>(spec.parameters());
     params.put("connectorId", spec.id());
+    addRoute(spec, "connector-" + spec.id(), params);
+    connectors.put(spec.id(), spec);
+  }
+
+  /**
+   * Instantiates an inbound route template (route {@code inbound-<id>}) that reads what the
+   * national system {@code spec.id()} sends and hands it to the {@link
+   * eu.focus.adapters.inbound.NationalInbox}; fails fast on an unknown type.
+   */
+  public void registerInbound(ConnectorSpec spec) {
+    Map<String, Object> params = new HashMap<>(spec.parameters());
+    params.put("systemId", spec.id());
+    addRoute(spec, "inbound-" + spec.id(), params);
+  }
+
+  /** The ids of the route templates known to the Camel context: the usable connector types. */
+  public Set<String> knownTypes() {
+    Set<String> ids = new TreeSet<>();
+    camel
+        .getCamelContextExtension()
+        .getContextPlugin(org.apache.camel.model.Model.class)
+        .getRouteTemplateDefinitions()
+        .forEach(t -> ids.add(t.getId()));
+    return ids;
+  }
+
+  private void addRoute(ConnectorSpec spec, String routeId, Map<String, Object> params) {
+    Set<String> known = knownTypes();
+    if (!known.contains(spec.type())) {
+      throw new IllegalArgumentException(
+          "Unknown connector type '" + spec.type() + "' for " + spec.id() + "; known: " + known);
+    }
     try {
       TemplatedRouteBuilder builder =
-          TemplatedRouteBuilder.builder(camel, spec.type()).routeId("connector-" + spec.id());
+          TemplatedRouteBuilder.builder(camel, spec.type()).routeId(routeId);
       params.forEach(builder::parameter);
       builder.add();
     } catch (Exception e) {
-      throw new IllegalStateException("Cannot create connector " + spec.id(), e);
+      throw new IllegalStateException("Cannot create connector " + spec.id() + ": " + e, e);
     }
-    connectors.put(spec.id(), spec);
   }
 
   public boolean has(String connectorId) {
