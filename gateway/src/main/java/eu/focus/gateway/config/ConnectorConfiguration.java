@@ -3,14 +3,17 @@ package eu.focus.gateway.config;
 import eu.focus.adapters.connector.ConnectorRegistry;
 import eu.focus.adapters.connector.ConnectorSpec;
 import eu.focus.adapters.connector.RestJsonConnectorTemplate;
+import eu.focus.gateway.national.SystemFile;
+import eu.focus.gateway.national.SystemRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * Turns each configured agency connector into a running Camel route, from its route template.
- * Adding a recipient is configuration only: no Java per agency.
+ * Turns each configured agency connector, and each national system file's outbound and inbound
+ * connectors, into a running Camel route from its route template. Adding a recipient or a national
+ * system is configuration only: no Java per agency or system.
  */
 @Configuration
 public class ConnectorConfiguration {
@@ -26,7 +29,8 @@ public class ConnectorConfiguration {
   }
 
   @Bean
-  CamelContextConfiguration connectorRoutes(ConnectorRegistry registry, FocusProperties props) {
+  CamelContextConfiguration connectorRoutes(
+      ConnectorRegistry registry, FocusProperties props, SystemRegistry systems) {
     return new CamelContextConfiguration() {
       @Override
       public void beforeApplicationStart(CamelContext camelContext) {}
@@ -38,6 +42,19 @@ public class ConnectorConfiguration {
             registry.register(
                 new ConnectorSpec(
                     agency.id(), agency.connector().type(), agency.connector().parameters()));
+          }
+        }
+        for (SystemFile system : systems.all()) {
+          if (system.outbound() != null) {
+            registry.register(
+                new ConnectorSpec(
+                    system.id(), system.outbound().type(), system.outbound().parameters()));
+          }
+          // Inbound routes take messages in; only processes that run the API do that.
+          if (system.inbound() != null && props.runs("api")) {
+            registry.registerInbound(
+                new ConnectorSpec(
+                    system.id(), system.inbound().type(), system.inbound().parameters()));
           }
         }
       }

@@ -19,6 +19,7 @@ import org.springframework.util.unit.DataSize;
  * @param policy where the routing and minimisation policy is read from
  * @param pseudonym subject pseudonym settings
  * @param mappings where national-system mappings come from
+ * @param systems where the national system files come from
  * @param demo the embedded default's demo helpers
  */
 @ConfigurationProperties(prefix = "focus")
@@ -30,6 +31,7 @@ public record FocusProperties(
     @DefaultValue Policy policy,
     @DefaultValue Pseudonym pseudonym,
     @DefaultValue Mappings mappings,
+    @DefaultValue Systems systems,
     @DefaultValue Demo demo) {
 
   /** True when this process runs the given role. */
@@ -102,6 +104,12 @@ public record FocusProperties(
    *     ones (for integrators trying a new system); empty for the built-in systems
    */
   public record Mappings(String directory) {}
+
+  /**
+   * @param locations Spring resource patterns of national system files, one YAML file per system
+   *     named {@code <id>.yaml}, e.g. {@code file:/etc/focus/systems/*.yaml}
+   */
+  public record Systems(@DefaultValue List<String> locations) {}
 
   /**
    * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)

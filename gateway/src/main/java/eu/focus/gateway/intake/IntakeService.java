@@ -29,6 +29,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -88,6 +89,20 @@ public class IntakeService {
    */
   public SubmissionResult submit(
       Caller caller, JsonNode submission, String expectedRecordId, String channel) {
+    return submit(caller, submission, expectedRecordId, channel, exchangeId -> {});
+  }
+
+  /**
+   * As {@link #submit(Caller, JsonNode, String, String)}, and runs {@code alsoInTransaction} with
+   * the new exchange id inside the transaction that stores the record, so that a channel's own
+   * bookkeeping (e.g. which national message became which exchange) commits or fails with it.
+   */
+  public SubmissionResult submit(
+      Caller caller,
+      JsonNode submission,
+      String expectedRecordId,
+      String channel,
+      Consumer<String> alsoInTransaction) {
     List<Violation> violations = validator.validate(ContractDocument.SUBMISSION, submission);
     if (!violations.isEmpty()) {
       throw ApiException.invalid(violations.size() + " violation(s) of contract v1", violations);
@@ -222,6 +237,7 @@ public class IntakeService {
                         d.permitted() ? d.withheld() : null,
                         d.handlingFlags().isEmpty() ? null : d.handlingFlags()));
               }
+              alsoInTransaction.accept(exchangeId);
               return new SubmissionResult(exchangeId, recordId, version, subject, decisions);
             });
     metrics.received();

@@ -19,9 +19,9 @@ import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * A national system the gateway was not built with: its mapping folder is created while the test
- * runs (a copy of the Romanian police format under a new id, for a new agency) and its agency is
- * configuration only. No Java is added, and records go both ways.
+ * A national system the gateway was not built with: its mapping folder and its system file are
+ * created while the test runs (a copy of the Romanian police format under a new id, for a new
+ * agency). No Java is added, and records go both ways.
  */
 @TestPropertySource(
     properties = {
@@ -29,9 +29,6 @@ import org.springframework.test.context.TestPropertySource;
       "focus.agencies[0].country=RO",
       "focus.agencies[0].type=POLICE",
       "focus.agencies[0].name=Poliția Locală (test)",
-      "focus.agencies[0].connector.type=rest-json-connector",
-      "focus.agencies[0].connector.mapping=ro-local-police",
-      "focus.agencies[0].connector.parameters.endpointUrl=http://127.0.0.1:${focus.demo.simulators.port}/ro-local-police/inbox",
       "focus.agencies[1].id=ro-child-protection",
       "focus.agencies[1].country=RO",
       "focus.agencies[1].type=CHILD_PROTECTION",
@@ -45,14 +42,18 @@ class NewSystemFromFolderIT extends GatewayIT {
 
   @DynamicPropertySource
   static void systems(DynamicPropertyRegistry r) {
-    r.add("focus.mappings.directory", SYSTEMS::toString);
+    r.add("focus.mappings.directory", () -> SYSTEMS.resolve("mappings").toString());
+    r.add("focus.systems.locations", () -> SYSTEMS.resolve("systems").toUri() + "*.yaml");
   }
 
-  /** Copies the ro-police folder as ro-local-police, serving agency ro-local-police. */
+  /**
+   * Copies the ro-police mapping folder as ro-local-police, serving agency ro-local-police, and
+   * writes its system file.
+   */
   private static Path newSystemFolder() {
     try {
       Path root = Files.createTempDirectory("focus-systems");
-      Path target = root.resolve("ro-local-police");
+      Path target = root.resolve("mappings/ro-local-police");
       PathMatchingResourcePatternResolver resolver = new PathMatchingResourcePatternResolver();
       String base = "focus/mappings/ro-police/";
       for (Resource r : resolver.getResources("classpath*:" + base + "**/*.*")) {
@@ -73,6 +74,21 @@ class NewSystemFromFolderIT extends GatewayIT {
               .replaceFirst("(?m)^id: .*$", "id: ro-local-police")
               .replaceFirst("(?m)^agencyId: .*$", "agencyId: ro-local-police");
       Files.writeString(descriptor, yaml, StandardCharsets.UTF_8);
+      Path systemFile = root.resolve("systems/ro-local-police.yaml");
+      Files.createDirectories(systemFile.getParent());
+      Files.writeString(
+          systemFile,
+          """
+          id: ro-local-police
+          agency: ro-local-police
+          mapping: ro-local-police
+          outbound:
+            type: rest-json-connector
+            endpointUrl: http://127.0.0.1:${focus.demo.simulators.port}/ro-local-police/inbox
+          resilience:
+            timeoutMillis: 3000
+          """,
+          StandardCharsets.UTF_8);
       return root;
     } catch (IOException e) {
       throw new UncheckedIOException(e);
