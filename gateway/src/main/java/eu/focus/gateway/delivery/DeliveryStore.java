@@ -143,11 +143,13 @@ public class DeliveryStore {
   }
 
   /** Releases a claimed delivery untried until {@code next}; no attempt is counted. */
-  public void postpone(String id, Instant next) {
+  /** Holds a delivery without counting an attempt (its recipient's circuit is open). */
+  public void postpone(String id, Instant next, String reason) {
     jdbc.sql(
-            "update delivery set next_attempt_at = :next, lease_owner = null, lease_until = null"
-                + " where delivery_id = :id and status = 'PENDING'")
+            "update delivery set next_attempt_at = :next, last_error = :reason, lease_owner = null,"
+                + " lease_until = null where delivery_id = :id and status = 'PENDING'")
         .param("next", utc(next))
+        .param("reason", reason)
         .param("id", id)
         .update();
   }

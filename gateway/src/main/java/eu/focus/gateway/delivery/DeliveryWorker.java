@@ -206,7 +206,9 @@ public class DeliveryWorker implements SmartLifecycle {
     if (e.circuitOpen()) {
       // Not tried at all: the recipient is known to be down. Wait without spending an attempt,
       // so a long outage does not dead-letter everything queued behind it.
-      deliveries.postpone(d.deliveryId(), clock.instant().plus(settings.circuitOpenWait()));
+      deliveries.postpone(
+          d.deliveryId(), clock.instant().plus(settings.circuitOpenWait()), "circuit open");
+      metrics.postponed();
       return;
     }
     int attempt = d.attempts() + 1;

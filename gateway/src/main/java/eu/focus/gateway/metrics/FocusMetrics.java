@@ -18,6 +18,7 @@ public class FocusMetrics {
   private final Counter delivered;
   private final Counter retried;
   private final Counter deadLettered;
+  private final Counter postponed;
 
   public FocusMetrics(MeterRegistry registry) {
     received =
@@ -27,6 +28,11 @@ public class FocusMetrics {
     permitted = Counter.builder("focus.decisions").tag("outcome", "permitted").register(registry);
     denied = Counter.builder("focus.decisions").tag("outcome", "denied").register(registry);
     delivered = Counter.builder("focus.deliveries").tag("outcome", "delivered").register(registry);
+    postponed =
+        Counter.builder("focus.deliveries")
+            .tag("outcome", "postponed")
+            .description("Deliveries held without an attempt because the recipient's circuit is open")
+            .register(registry);
     retried = Counter.builder("focus.deliveries").tag("outcome", "retried").register(registry);
     deadLettered =
         Counter.builder("focus.deliveries").tag("outcome", "dead_lettered").register(registry);
@@ -42,6 +48,10 @@ public class FocusMetrics {
 
   public void delivered() {
     delivered.increment();
+  }
+
+  public void postponed() {
+    postponed.increment();
   }
 
   public void retried() {
