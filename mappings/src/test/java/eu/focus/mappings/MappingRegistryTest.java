@@ -16,7 +16,7 @@ class MappingRegistryTest {
     MappingRegistry registry = MappingRegistry.load();
 
     assertThat(registry.systemIds())
-        .containsExactly("gr-houses-of-child", "hu-probation-xml", "ro-police");
+        .containsExactly("gr-houses-of-child", "hu-probation-xml", "nl-raad", "ro-police");
   }
 
   @Test
@@ -32,6 +32,23 @@ class MappingRegistryTest {
     assertThat(ro.codeLists()).contains("infractiune", "calitate-procesuala", "scop");
     assertThat(ro.oneWayFields()).containsKey("/observatiiInterne");
     assertThat(ro.directory()).isPresent();
+  }
+
+  @Test
+  void readsTheDescriptorOfTheShippedXmlSystem() {
+    NationalSystem nl = MappingRegistry.load().system("nl-raad").orElseThrow();
+
+    assertThat(nl.format()).isEqualTo(NationalSystem.Format.XML);
+    assertThat(nl.country()).isEqualTo("NL");
+    assertThat(nl.language()).isEqualTo("nl");
+    assertThat(nl.agencyId()).isEqualTo("nl-raad");
+    assertThat(nl.mappingVersionTag()).isEqualTo("nl-raad@1.0.0");
+    assertThat(nl.inbound()).isEqualTo("inbound.xsl");
+    assertThat(nl.codeLists()).contains("delict", "maatregel", "rol", "taal");
+    assertThat(nl.oneWayFields())
+        .containsKey("/Raadsrapportage/Rapportage[1]/InterneAantekening[1]");
+    assertThat(MappingRegistry.load().codeLists("nl-raad").get("delict").toContract("311").code())
+        .isEqualTo("0501");
   }
 
   @Test
