@@ -16,7 +16,7 @@ class MappingRegistryTest {
     MappingRegistry registry = MappingRegistry.load();
 
     assertThat(registry.systemIds())
-        .containsExactly("gr-houses-of-child", "hu-probation-xml", "ro-police");
+        .containsExactly("gr-houses-of-child", "hu-probation", "hu-probation-xml", "ro-police");
   }
 
   @Test
