@@ -16,7 +16,8 @@ class MappingRegistryTest {
     MappingRegistry registry = MappingRegistry.load();
 
     assertThat(registry.systemIds())
-        .containsExactly("gr-houses-of-child", "hu-probation-xml", "nl-raad", "ro-police");
+        .containsExactly(
+            "gr-houses-of-child", "hu-probation", "hu-probation-xml", "nl-raad", "ro-police");
   }
 
   @Test
