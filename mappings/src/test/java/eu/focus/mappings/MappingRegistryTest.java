@@ -16,7 +16,7 @@ class MappingRegistryTest {
     MappingRegistry registry = MappingRegistry.load();
 
     assertThat(registry.systemIds())
-        .containsExactly("gr-houses-of-child", "hu-probation-xml", "ro-police");
+        .containsExactly("gr-houses-of-child", "hu-probation-xml", "ro-police", "rs-csw-belgrade");
   }
 
   @Test
@@ -32,6 +32,37 @@ class MappingRegistryTest {
     assertThat(ro.codeLists()).contains("infractiune", "calitate-procesuala", "scop");
     assertThat(ro.oneWayFields()).containsKey("/observatiiInterne");
     assertThat(ro.directory()).isPresent();
+  }
+
+  @Test
+  void readsTheCsvDialectAndColumnsOfACsvSystem() {
+    NationalSystem rs = MappingRegistry.load().system("rs-csw-belgrade").orElseThrow();
+
+    assertThat(rs.format()).isEqualTo(NationalSystem.Format.CSV);
+    assertThat(rs.language()).isEqualTo("sr-Latn");
+    CsvFormat csv = rs.csv().orElseThrow();
+    assertThat(csv.separator()).isEqualTo(';');
+    assertThat(csv.quote()).isEqualTo('"');
+    assertThat(csv.emptyCell()).isEqualTo(CsvFormat.EmptyCell.MISSING);
+    assertThat(csv.columns()).startsWith("tip_reda", "id_poruke").contains("datum_rodjenja");
+    assertThat(MappingRegistry.load().system("ro-police").orElseThrow().csv()).isEmpty();
+  }
+
+  @Test
+  void refusesACsvSystemWithoutColumnsAndACsvSectionOnAJsonSystem() {
+    new TestSystem()
+        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: csv"))
+        .writeTo(dir.resolve("a"));
+    new TestSystem()
+        .with("system.yaml", TestSystem.SYSTEM_YAML + "csv:\n  columns: [id]\n")
+        .writeTo(dir.resolve("b"));
+
+    assertThatThrownBy(() -> MappingRegistry.loadFrom(dir.resolve("a")))
+        .isInstanceOf(MappingDefinitionException.class)
+        .hasMessageContaining("system.yaml: a csv system needs a csv: section");
+    assertThatThrownBy(() -> MappingRegistry.loadFrom(dir.resolve("b")))
+        .isInstanceOf(MappingDefinitionException.class)
+        .hasMessageContaining("a csv: section belongs only to a system with format: csv");
   }
 
   @Test
@@ -103,14 +134,14 @@ class MappingRegistryTest {
   }
 
   @Test
-  void refusesAFormatOtherThanJsonOrXml() {
+  void refusesAFormatOtherThanJsonXmlOrCsv() {
     new TestSystem()
-        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: csv"))
+        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: yaml"))
         .writeTo(dir);
 
     assertThatThrownBy(() -> MappingRegistry.loadFrom(dir))
         .isInstanceOf(MappingDefinitionException.class)
-        .hasMessageContaining("format must be json or xml");
+        .hasMessageContaining("format must be json, xml or csv");
   }
 
   @Test
