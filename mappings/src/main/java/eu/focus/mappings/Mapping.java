@@ -25,7 +25,8 @@ import java.util.Objects;
  * engine stamps {@code record.provenance.mappingVersion} with {@code <system>@<version>}, and the
  * result is validated against the submission schema. Outbound, a delivery message (checked against
  * the delivery-message schema) becomes a national payload; JSON is pretty-printed with two spaces
- * and {@code \n} line ends, members in the order the mapping writes them.
+ * and {@code \n} line ends, members in the order the mapping writes them; CSV is written by {@link
+ * CsvFormat} with the declared header.
  *
  * <p>Neither direction throws for bad input: every problem found (malformed payload, unknown or
  * unmapped code, contract violation) comes back as a {@link MappingError} in a failed {@link
@@ -90,7 +91,7 @@ public final class Mapping {
    * Maps a national payload to a contract submission.
    *
    * @param systemId the national system the payload comes from
-   * @param nationalPayload the payload as received (JSON or XML text, per the system's format)
+   * @param nationalPayload the payload as received (JSON, XML or CSV text, per the system's format)
    * @return the submission, valid against the contract, or every error found
    */
   public MappingResult<ObjectNode> inbound(String systemId, String nationalPayload) {
@@ -106,6 +107,9 @@ public final class Mapping {
     JsonNode output;
     if (descriptor.format() == NationalSystem.Format.JSON) {
       JsonNode input = parseJson(nationalPayload, call);
+      output = input == null ? null : system.jsonataInbound().apply(input, call);
+    } else if (descriptor.format() == NationalSystem.Format.CSV) {
+      JsonNode input = descriptor.csv().orElseThrow().parse(nationalPayload, call);
       output = input == null ? null : system.jsonataInbound().apply(input, call);
     } else {
       output = system.xsltInbound().inbound(nationalPayload, call);
@@ -173,6 +177,12 @@ public final class Mapping {
     if (descriptor.format() == NationalSystem.Format.JSON) {
       JsonNode output = system.jsonataOutbound().apply(deliveryMessage, call);
       payload = output == null ? null : write(output, call);
+    } else if (descriptor.format() == NationalSystem.Format.CSV) {
+      JsonNode output = system.jsonataOutbound().apply(deliveryMessage, call);
+      payload =
+          output == null
+              ? null
+              : descriptor.csv().orElseThrow().write(output, descriptor.outbound(), call);
     } else {
       payload = system.xsltOutbound().outbound(deliveryMessage, call);
     }

@@ -8,9 +8,10 @@ import java.util.Objects;
  * @param system the national system whose mapping ran
  * @param field where the problem is, in the input of the mapping: an RFC 6901 JSON pointer into a
  *     national JSON payload (inbound) or into the delivery message (outbound), an XPath into a
- *     national XML payload, {@code ""} for the payload as a whole, or {@code contract:} followed by
- *     a JSON pointer into the submission the mapping produced when that submission breaks the
- *     contract
+ *     national XML payload, {@code row N, column <name>} (or {@code row N}) into a national CSV
+ *     file whose header is row 1, {@code ""} for the payload as a whole, or {@code contract:}
+ *     followed by a JSON pointer into the submission the mapping produced when that submission
+ *     breaks the contract
  * @param value the offending value as text (JSON text for arrays and objects), or {@code null} when
  *     the value is missing
  * @param message what is wrong, in English

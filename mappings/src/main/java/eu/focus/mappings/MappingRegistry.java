@@ -78,7 +78,8 @@ public final class MappingRegistry {
           "inbound",
           "outbound",
           "codeLists",
-          "oneWayFields");
+          "oneWayFields",
+          "csv");
 
   /** Contract sizes that the descriptor feeds into records. */
   private static final int MAX_MAPPING_VERSION_TAG = 50;
@@ -263,6 +264,17 @@ public final class MappingRegistry {
       String outbound = text(yaml, "outbound");
       checkExtension(format, inbound);
       checkExtension(format, outbound);
+      CsvFormat csv = null;
+      if (format == NationalSystem.Format.CSV) {
+        try {
+          csv = CsvFormat.fromDescriptor(yaml.get("csv"));
+        } catch (MappingDefinitionException e) {
+          throw new MappingDefinitionException(DESCRIPTOR + ": " + e.getMessage(), e);
+        }
+      } else if (yaml.has("csv")) {
+        throw new MappingDefinitionException(
+            DESCRIPTOR + ": a csv: section belongs only to a system with format: csv");
+      }
 
       List<String> listNames = new ArrayList<>();
       JsonNode lists = yaml.path("codeLists");
@@ -320,14 +332,15 @@ public final class MappingRegistry {
               listNames,
               oneWay,
               where,
-              folder.directory().orElse(null));
+              folder.directory().orElse(null),
+              csv);
 
       String inboundText = folder.read(inbound);
       String outboundText = folder.read(outbound);
       checkListNames(inbound, inboundText, codeLists.keySet());
       checkListNames(outbound, outboundText, codeLists.keySet());
       Map<String, Object> systemBinding = systemBinding(descriptor);
-      if (format == NationalSystem.Format.JSON) {
+      if (format != NationalSystem.Format.XML) {
         return new LoadedSystem(
             descriptor,
             Collections.unmodifiableMap(codeLists),
@@ -383,24 +396,24 @@ public final class MappingRegistry {
     return switch (value) {
       case "json" -> NationalSystem.Format.JSON;
       case "xml" -> NationalSystem.Format.XML;
+      case "csv" -> NationalSystem.Format.CSV;
       default ->
           throw new MappingDefinitionException(
-              DESCRIPTOR + ": format must be json or xml, found '" + value + "'");
+              DESCRIPTOR + ": format must be json, xml or csv, found '" + value + "'");
     };
   }
 
   private static void checkExtension(NationalSystem.Format format, String file) {
+    boolean jsonata = format != NationalSystem.Format.XML;
     boolean ok =
-        format == NationalSystem.Format.JSON
-            ? file.endsWith(".jsonata")
-            : file.endsWith(".xsl") || file.endsWith(".xslt");
+        jsonata ? file.endsWith(".jsonata") : file.endsWith(".xsl") || file.endsWith(".xslt");
     if (!ok || file.contains("/") || file.contains("\\")) {
       throw new MappingDefinitionException(
           DESCRIPTOR
               + ": '"
               + file
               + "' must be a file in the folder ending in "
-              + (format == NationalSystem.Format.JSON ? ".jsonata" : ".xsl or .xslt"));
+              + (jsonata ? ".jsonata" : ".xsl or .xslt"));
     }
   }
 

@@ -18,7 +18,9 @@ public final class NationalSystem {
     /** REST/JSON; mapped with JSONata. */
     JSON,
     /** XML (SOAP, files); mapped with XSLT 3. */
-    XML
+    XML,
+    /** CSV files (file drop, SFTP); parsed into rows and mapped with JSONata. */
+    CSV
   }
 
   private final String id;
@@ -34,6 +36,7 @@ public final class NationalSystem {
   private final Map<String, String> oneWayFields;
   private final String location;
   private final Path directory;
+  private final CsvFormat csv;
 
   NationalSystem(
       String id,
@@ -48,7 +51,8 @@ public final class NationalSystem {
       List<String> codeLists,
       Map<String, String> oneWayFields,
       String location,
-      Path directory) {
+      Path directory,
+      CsvFormat csv) {
     this.id = id;
     this.name = name;
     this.country = country;
@@ -62,6 +66,7 @@ public final class NationalSystem {
     this.oneWayFields = Map.copyOf(oneWayFields);
     this.location = location;
     this.directory = directory;
+    this.csv = csv;
   }
 
   /** The system's id, also the name of its folder, e.g. {@code ro-police}. */
@@ -89,7 +94,7 @@ public final class NationalSystem {
     return agencyId;
   }
 
-  /** JSON or XML. */
+  /** JSON, XML or CSV. */
   public Format format() {
     return format;
   }
@@ -141,6 +146,11 @@ public final class NationalSystem {
    */
   public Optional<Path> directory() {
     return Optional.ofNullable(directory);
+  }
+
+  /** The CSV dialect and columns of a {@link Format#CSV} system; empty for the other formats. */
+  public Optional<CsvFormat> csv() {
+    return Optional.ofNullable(csv);
   }
 
   @Override

@@ -26,8 +26,9 @@ import org.junit.jupiter.params.provider.MethodSource;
 /**
  * Runs every golden case of every national system the registry finds on the test classpath: the
  * shipped systems and the test-only XML system. A case passes when the mapping produces exactly the
- * expected document (compared as JSON, or as XML without formatting whitespace) or exactly the
- * expected errors.
+ * expected document (compared as JSON, as XML without formatting whitespace, or as CSV parsed into
+ * rows of cells with the system's dialect, so that quoting and line ends do not count) or exactly
+ * the expected errors.
  */
 class GoldenCasesTest {
 
@@ -63,6 +64,9 @@ class GoldenCasesTest {
     String expected = golden.read(golden.expected().orElseThrow());
     if (golden.expected().get().toString().endsWith(".xml")) {
       assertThat(normalisedXml((String) result.value())).isEqualTo(normalisedXml(expected));
+    } else if (golden.expected().get().toString().endsWith(".csv")) {
+      CsvFormat csv = golden.system().csv().orElseThrow();
+      assertThat(csv.cells((String) result.value())).isEqualTo(csv.cells(expected));
     } else if (golden.inbound()) {
       assertThat(JsonText.canonical((ObjectNode) result.value()))
           .isEqualTo(JsonText.canonical(expected));
@@ -84,12 +88,14 @@ class GoldenCasesTest {
   void caseHasOneInputAndEitherAnExpectedDocumentOrExpectedErrors(GoldenCase golden) {
     List<String> names = golden.files().stream().map(f -> f.getFileName().toString()).toList();
     assertThat(names).hasSize(2);
-    assertThat(names).anyMatch(n -> n.equals("input.json") || n.equals("input.xml"));
+    assertThat(names)
+        .anyMatch(n -> n.equals("input.json") || n.equals("input.xml") || n.equals("input.csv"));
     assertThat(names)
         .anyMatch(
             n ->
                 n.equals("expected.json")
                     || n.equals("expected.xml")
+                    || n.equals("expected.csv")
                     || n.equals("expected-errors.json"));
   }
 

@@ -96,6 +96,49 @@ class MappingCliTest {
   }
 
   @Test
+  void mapsACsvFileInboundAndADeliveryToCsvOutbound() throws Exception {
+    Run in =
+        run(
+            "map",
+            "inbound",
+            "rs-csw-belgrade",
+            golden("rs-csw-belgrade", "inbound/full-domestic-violence-victim/input.csv"));
+    Run out =
+        run(
+            "map",
+            "outbound",
+            "rs-csw-belgrade",
+            golden("rs-csw-belgrade", "outbound/revocation/input.json"));
+
+    assertThat(in.exit()).isEqualTo(MappingCli.OK);
+    assertThat(JSON.readTree(in.out()).at("/record/child/birthDate/value").asText())
+        .isEqualTo("2012-03-14");
+    assertThat(out.exit()).isEqualTo(MappingCli.OK);
+    assertThat(out.out()).startsWith("tip_reda;id_poruke;").contains("\r\nOPOZIV;");
+  }
+
+  @Test
+  void reportsCsvErrorsByRowAndColumn() throws Exception {
+    Path file = dir.resolve("procena.csv");
+    String header =
+        Files.readString(
+                Path.of(golden("rs-csw-belgrade", "inbound/minimal-witness-not-heard/input.csv")))
+            .lines()
+            .findFirst()
+            .orElseThrow();
+    Files.writeString(file, header.replace(";email;", ";e_mail;") + "\r\n");
+
+    Run run = run("map", "inbound", "rs-csw-belgrade", file.toString());
+
+    assertThat(run.exit()).isEqualTo(MappingCli.MAPPING_ERRORS);
+    assertThat(run.err().lines())
+        .containsExactly(
+            "rs-csw-belgrade\trow 1, column e_mail\te_mail\tunknown column 'e_mail'; the header"
+                + " must name exactly the declared columns",
+            "rs-csw-belgrade\trow 1\temail\tmissing column 'email' in the header");
+  }
+
+  @Test
   void reportsMalformedJsonAsOneLineAtTheRoot() throws Exception {
     Path file = dir.resolve("broken.json");
     Files.writeString(file, "{ not json");
@@ -135,7 +178,8 @@ class MappingCliTest {
 
     assertThat(run.exit()).isEqualTo(MappingCli.OK);
     assertThat(run.out().lines())
-        .contains("ro-police@1.0.0\tjson\tro-police\tRO-POL Minori (demo)");
+        .contains("ro-police@1.0.0\tjson\tro-police\tRO-POL Minori (demo)")
+        .anyMatch(line -> line.startsWith("rs-csw-belgrade@1.0.0\tcsv\trs-csw-belgrade\t"));
   }
 
   @Test

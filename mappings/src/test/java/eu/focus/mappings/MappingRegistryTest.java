@@ -17,7 +17,12 @@ class MappingRegistryTest {
 
     assertThat(registry.systemIds())
         .containsExactly(
-            "gr-houses-of-child", "hu-probation", "hu-probation-xml", "nl-raad", "ro-police");
+            "gr-houses-of-child",
+            "hu-probation",
+            "hu-probation-xml",
+            "nl-raad",
+            "ro-police",
+            "rs-csw-belgrade");
   }
 
   @Test
@@ -50,6 +55,37 @@ class MappingRegistryTest {
         .containsKey("/Raadsrapportage/Rapportage[1]/InterneAantekening[1]");
     assertThat(MappingRegistry.load().codeLists("nl-raad").get("delict").toContract("311").code())
         .isEqualTo("0501");
+  }
+
+  @Test
+  void readsTheCsvDialectAndColumnsOfACsvSystem() {
+    NationalSystem rs = MappingRegistry.load().system("rs-csw-belgrade").orElseThrow();
+
+    assertThat(rs.format()).isEqualTo(NationalSystem.Format.CSV);
+    assertThat(rs.language()).isEqualTo("sr-Latn");
+    CsvFormat csv = rs.csv().orElseThrow();
+    assertThat(csv.separator()).isEqualTo(';');
+    assertThat(csv.quote()).isEqualTo('"');
+    assertThat(csv.emptyCell()).isEqualTo(CsvFormat.EmptyCell.MISSING);
+    assertThat(csv.columns()).startsWith("tip_reda", "id_poruke").contains("datum_rodjenja");
+    assertThat(MappingRegistry.load().system("ro-police").orElseThrow().csv()).isEmpty();
+  }
+
+  @Test
+  void refusesACsvSystemWithoutColumnsAndACsvSectionOnAJsonSystem() {
+    new TestSystem()
+        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: csv"))
+        .writeTo(dir.resolve("a"));
+    new TestSystem()
+        .with("system.yaml", TestSystem.SYSTEM_YAML + "csv:\n  columns: [id]\n")
+        .writeTo(dir.resolve("b"));
+
+    assertThatThrownBy(() -> MappingRegistry.loadFrom(dir.resolve("a")))
+        .isInstanceOf(MappingDefinitionException.class)
+        .hasMessageContaining("system.yaml: a csv system needs a csv: section");
+    assertThatThrownBy(() -> MappingRegistry.loadFrom(dir.resolve("b")))
+        .isInstanceOf(MappingDefinitionException.class)
+        .hasMessageContaining("a csv: section belongs only to a system with format: csv");
   }
 
   @Test
@@ -121,14 +157,14 @@ class MappingRegistryTest {
   }
 
   @Test
-  void refusesAFormatOtherThanJsonOrXml() {
+  void refusesAFormatOtherThanJsonXmlOrCsv() {
     new TestSystem()
-        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: csv"))
+        .with("system.yaml", TestSystem.SYSTEM_YAML.replace("format: json", "format: yaml"))
         .writeTo(dir);
 
     assertThatThrownBy(() -> MappingRegistry.loadFrom(dir))
         .isInstanceOf(MappingDefinitionException.class)
-        .hasMessageContaining("format must be json or xml");
+        .hasMessageContaining("format must be json, xml or csv");
   }
 
   @Test

@@ -51,6 +51,10 @@ public class SecurityConfig implements WebMvcConfigurer {
                     .authenticated()
                     .requestMatchers("/api/v1/**")
                     .hasRole(Caller.AGENCY)
+                    // SOAP endpoints of national systems that push (CXF servlet); the system's
+                    // agency is checked against the token when the message is taken in
+                    .requestMatchers("/services/national/**")
+                    .hasRole(Caller.AGENCY)
                     .anyRequest()
                     .denyAll())
         .oauth2ResourceServer(

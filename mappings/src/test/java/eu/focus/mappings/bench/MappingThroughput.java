@@ -9,9 +9,11 @@ import java.util.List;
 import java.util.Locale;
 
 /**
- * Mapping throughput per language, single-threaded (so the figure is per core): inbound mappings
- * (national → contract, including contract validation) of a full golden record, repeated after a
- * warm-up. Not a test: run by bench/mapping-throughput.sh, results go to bench/README.md.
+ * Mapping throughput per language and national format, single-threaded (so the figure is per core):
+ * inbound mappings (national → contract, including parsing the payload and contract validation) of
+ * a full golden record, repeated after a warm-up. The CSV case measures parsing a file into rows
+ * plus JSONata over them. Not a test: run by bench/mapping-throughput.sh, results go to
+ * bench/README.md.
  */
 public final class MappingThroughput {
 
@@ -21,7 +23,8 @@ public final class MappingThroughput {
       List.of(
           new Case("JSONata", "ro-police", "full-victim-sexual-abuse"),
           new Case("JSONata", "gr-houses-of-child", "full-online-grooming-victim"),
-          new Case("XSLT 3", "hu-probation-xml", "full-accused-assessment"));
+          new Case("XSLT 3", "hu-probation-xml", "full-accused-assessment"),
+          new Case("JSONata/CSV", "rs-csw-belgrade", "full-domestic-violence-victim"));
 
   private MappingThroughput() {}
 
@@ -36,7 +39,7 @@ public final class MappingThroughput {
       double elapsed = (System.nanoTime() - start) / 1e9;
       System.out.printf(
           Locale.ROOT,
-          "%-8s %-20s %-30s %8.0f records/s (%d in %.1f s, one thread)%n",
+          "%-11s %-20s %-30s %8.0f records/s (%d in %.1f s, one thread)%n",
           c.language(),
           c.system(),
           c.goldenCase(),
@@ -61,7 +64,7 @@ public final class MappingThroughput {
 
   private static String input(Case c) throws IOException {
     String dir = "focus/mappings/" + c.system() + "/golden/inbound/" + c.goldenCase() + "/";
-    for (String name : List.of("input.json", "input.xml")) {
+    for (String name : List.of("input.json", "input.xml", "input.csv")) {
       try (InputStream in =
           MappingThroughput.class.getClassLoader().getResourceAsStream(dir + name)) {
         if (in != null) {
