@@ -75,6 +75,26 @@ public class ConnectorRegistry {
       throw new IllegalArgumentException(
           "Unknown connector type '" + spec.type() + "' for " + spec.id() + "; known: " + known);
     }
+    Set<String> allowed = new TreeSet<>();
+    camel
+        .getCamelContextExtension()
+        .getContextPlugin(org.apache.camel.model.Model.class)
+        .getRouteTemplateDefinition(spec.type())
+        .getTemplateParameters()
+        .forEach(p -> allowed.add(p.getName()));
+    Set<String> unknown = new TreeSet<>(params.keySet());
+    unknown.removeAll(allowed);
+    if (!unknown.isEmpty()) {
+      throw new IllegalArgumentException(
+          "Unknown parameter(s) "
+              + unknown
+              + " for connector type "
+              + spec.type()
+              + " of "
+              + spec.id()
+              + "; known: "
+              + allowed);
+    }
     try {
       TemplatedRouteBuilder builder =
           TemplatedRouteBuilder.builder(camel, spec.type()).routeId(routeId);

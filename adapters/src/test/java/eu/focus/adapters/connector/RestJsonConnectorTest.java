@@ -106,4 +106,18 @@ class RestJsonConnectorTest {
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("carrier-pigeon");
   }
+
+  @Test
+  void refusesAParameterTheTypeDoesNotHaveNamingTheKnownOnes() {
+    assertThatThrownBy(
+            () ->
+                registry.register(
+                    new ConnectorSpec(
+                        "y",
+                        RestJsonConnectorTemplate.TEMPLATE_ID,
+                        Map.of("endpointUrl", "http://x", "endpointURL", "http://x"))))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[endpointURL]")
+        .hasMessageContaining("endpointUrl");
+  }
 }
