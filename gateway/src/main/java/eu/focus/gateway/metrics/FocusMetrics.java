@@ -31,7 +31,8 @@ public class FocusMetrics {
     postponed =
         Counter.builder("focus.deliveries")
             .tag("outcome", "postponed")
-            .description("Deliveries held without an attempt because the recipient's circuit is open")
+            .description(
+                "Deliveries held without an attempt because the recipient's circuit is open")
             .register(registry);
     retried = Counter.builder("focus.deliveries").tag("outcome", "retried").register(registry);
     deadLettered =
