@@ -69,6 +69,20 @@ public class ConnectorRegistry {
     return ids;
   }
 
+  /** The parameters a connector type declares (empty for an unknown type). */
+  public Set<String> parameterNames(String type) {
+    Set<String> names = new TreeSet<>();
+    var definition =
+        camel
+            .getCamelContextExtension()
+            .getContextPlugin(org.apache.camel.model.Model.class)
+            .getRouteTemplateDefinition(type);
+    if (definition != null) {
+      definition.getTemplateParameters().forEach(p -> names.add(p.getName()));
+    }
+    return names;
+  }
+
   private void addRoute(ConnectorSpec spec, String routeId, Map<String, Object> params) {
     Set<String> known = knownTypes();
     if (!known.contains(spec.type())) {

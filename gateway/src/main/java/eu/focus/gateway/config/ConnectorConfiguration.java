@@ -5,6 +5,9 @@ import eu.focus.adapters.connector.ConnectorSpec;
 import eu.focus.adapters.connector.RestJsonConnectorTemplate;
 import eu.focus.gateway.national.SystemFile;
 import eu.focus.gateway.national.SystemRegistry;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -46,18 +49,28 @@ public class ConnectorConfiguration {
         }
         for (SystemFile system : systems.all()) {
           if (system.outbound() != null) {
-            registry.register(
-                new ConnectorSpec(
-                    system.id(), system.outbound().type(), system.outbound().parameters()));
+            registry.register(spec(registry, system, system.outbound()));
           }
           // Inbound routes take messages in; only processes that run the API do that.
           if (system.inbound() != null && props.runs("api")) {
-            registry.registerInbound(
-                new ConnectorSpec(
-                    system.id(), system.inbound().type(), system.inbound().parameters()));
+            registry.registerInbound(spec(registry, system, system.inbound()));
           }
         }
       }
     };
+  }
+
+  /** The connector's parameters, with the system's resilience settings its type declares. */
+  private static ConnectorSpec spec(
+      ConnectorRegistry registry, SystemFile system, SystemFile.Connector connector) {
+    Map<String, String> params = new LinkedHashMap<>();
+    Set<String> declared = registry.parameterNames(connector.type());
+    system.resilience().forEach((k, v) -> {
+      if (declared.contains(k)) {
+        params.put(k, v);
+      }
+    });
+    params.putAll(connector.parameters());
+    return new ConnectorSpec(system.id(), connector.type(), params);
   }
 }

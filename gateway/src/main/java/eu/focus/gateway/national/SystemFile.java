@@ -10,10 +10,12 @@ import java.util.Map;
  * @param agency the agency the system serves: its records are sent as, and delivered to, that
  *     agency
  * @param mapping the id of the mapping folder that translates its format (defaults to {@code id})
- * @param outbound how the gateway delivers to the system (connector type and its parameters, with
- *     the resilience settings merged in); null when the system only sends
+ * @param outbound how the gateway delivers to the system (connector type and its parameters); null
+ *     when the system only sends
  * @param inbound how the system's messages reach the gateway when it does not call the gateway's
  *     national REST endpoint itself (a SOAP endpoint, a file drop, a poll); null otherwise
+ * @param resilience time limit and circuit-breaker settings, given to each connector of the system
+ *     whose type has them
  * @param source where the file was read from, for messages
  */
 public record SystemFile(
@@ -22,6 +24,7 @@ public record SystemFile(
     String mapping,
     Connector outbound,
     Connector inbound,
+    Map<String, String> resilience,
     String source) {
 
   /**

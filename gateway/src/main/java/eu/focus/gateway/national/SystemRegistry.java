@@ -122,19 +122,19 @@ public class SystemRegistry {
         id,
         agency,
         mapping,
-        connector(yaml.path("outbound"), resilience, source, "outbound", env),
-        connector(yaml.path("inbound"), resilience, source, "inbound", env),
+        connector(yaml.path("outbound"), source, "outbound", env),
+        connector(yaml.path("inbound"), source, "inbound", env),
+        resilience,
         source);
   }
 
   private static SystemFile.Connector connector(
-      JsonNode node, Map<String, String> resilience, String source, String where, Environment env) {
+      JsonNode node, String source, String where, Environment env) {
     if (node.isMissingNode() || node.isNull()) {
       return null;
     }
     String type = required(node, "type", source + " " + where);
-    Map<String, String> params = new LinkedHashMap<>(resilience);
-    params.putAll(parameters(node, source, where, env));
+    Map<String, String> params = parameters(node, source, where, env);
     params.remove("type");
     return new SystemFile.Connector(type, params);
   }

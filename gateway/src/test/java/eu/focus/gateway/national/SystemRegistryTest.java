@@ -49,7 +49,7 @@ class SystemRegistryTest {
   }
 
   @Test
-  void readsOneFilePerSystemWithResilienceMergedAndPlaceholdersResolved() throws IOException {
+  void readsOneFilePerSystemWithItsResilienceAndPlaceholdersResolved() throws IOException {
     write(
         "ro-police.yaml",
         """
@@ -70,10 +70,8 @@ class SystemRegistryTest {
     assertThat(system.outbound().type()).isEqualTo("rest-json-connector");
     assertThat(system.outbound().parameters())
         .containsExactlyInAnyOrderEntriesOf(
-            Map.of(
-                "endpointUrl", "http://127.0.0.1:9/in",
-                "bearerToken", "s3cret",
-                "timeoutMillis", "1500"));
+            Map.of("endpointUrl", "http://127.0.0.1:9/in", "bearerToken", "s3cret"));
+    assertThat(system.resilience()).containsExactlyEntriesOf(Map.of("timeoutMillis", "1500"));
   }
 
   @Test
