@@ -65,11 +65,14 @@ public class ConnectorConfiguration {
       ConnectorRegistry registry, SystemFile system, SystemFile.Connector connector) {
     Map<String, String> params = new LinkedHashMap<>();
     Set<String> declared = registry.parameterNames(connector.type());
-    system.resilience().forEach((k, v) -> {
-      if (declared.contains(k)) {
-        params.put(k, v);
-      }
-    });
+    system
+        .resilience()
+        .forEach(
+            (k, v) -> {
+              if (declared.contains(k)) {
+                params.put(k, v);
+              }
+            });
     params.putAll(connector.parameters());
     return new ConnectorSpec(system.id(), connector.type(), params);
   }
