@@ -2,7 +2,11 @@ package eu.focus.gateway.config;
 
 import eu.focus.adapters.connector.ConnectorRegistry;
 import eu.focus.adapters.connector.ConnectorSpec;
+import eu.focus.adapters.connector.FhirConnectorTemplate;
+import eu.focus.adapters.connector.FileConnectorTemplate;
 import eu.focus.adapters.connector.RestJsonConnectorTemplate;
+import eu.focus.adapters.inbound.FhirPollTemplate;
+import eu.focus.adapters.inbound.FileDropTemplate;
 import eu.focus.gateway.national.SystemFile;
 import eu.focus.gateway.national.SystemRegistry;
 import java.util.LinkedHashMap;
@@ -24,6 +28,26 @@ public class ConnectorConfiguration {
   @Bean
   RestJsonConnectorTemplate restJsonConnectorTemplate() {
     return new RestJsonConnectorTemplate();
+  }
+
+  @Bean
+  FhirConnectorTemplate fhirConnectorTemplate() {
+    return new FhirConnectorTemplate();
+  }
+
+  @Bean
+  FileConnectorTemplate fileConnectorTemplate() {
+    return new FileConnectorTemplate();
+  }
+
+  @Bean
+  FhirPollTemplate fhirPollTemplate() {
+    return new FhirPollTemplate();
+  }
+
+  @Bean
+  FileDropTemplate fileDropTemplate() {
+    return new FileDropTemplate();
   }
 
   @Bean

@@ -120,8 +120,15 @@ public record FocusProperties(
 
   /**
    * @param enabled start the simulators
-   * @param port their HTTP port
+   * @param port HTTP port of the simulated REST-JSON systems (WireMock)
+   * @param soapPort HTTP port of the simulated SOAP system (nl-raad, CXF)
+   * @param fhirPort HTTP port of the simulated FHIR server (hu-probation, HAPI FHIR)
+   * @param fileRoot folder of the simulated file exchanges (rs-csw-belgrade)
    */
   public record Simulators(
-      @DefaultValue("false") boolean enabled, @DefaultValue("8089") int port) {}
+      @DefaultValue("false") boolean enabled,
+      @DefaultValue("8089") int port,
+      @DefaultValue("8090") int soapPort,
+      @DefaultValue("8091") int fhirPort,
+      @DefaultValue("./data/exchange") String fileRoot) {}
 }

@@ -1,7 +1,12 @@
 package eu.focus.gateway.demo;
 
+import eu.focus.adapters.simulator.FhirServerSimulator;
 import eu.focus.adapters.simulator.RecipientSimulator;
 import eu.focus.gateway.config.FocusProperties;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,9 +15,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
 
 /**
- * The embedded default's simulated recipient systems: one in-process WireMock server that plays
- * every demo agency's inbox. What they received is at {@code
- * http://127.0.0.1:8089/__admin/requests}.
+ * The embedded default's simulated national systems, in-process: a WireMock server that plays every
+ * REST-JSON inbox (what they received is at {@code http://127.0.0.1:8089/__admin/requests}), a HAPI
+ * FHIR server for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), and the
+ * folders of the Serbian centre's file exchange ({@code ./data/exchange/rs-csw-belgrade}).
  */
 @Configuration
 @Profile("demo")
@@ -27,5 +33,25 @@ public class DemoSimulators {
     simulator.start();
     LOG.info("Simulated recipient systems listening on {}", simulator.baseUrl());
     return simulator;
+  }
+
+  @Bean(destroyMethod = "close")
+  FhirServerSimulator fhirServerSimulator(FocusProperties props) {
+    FhirServerSimulator simulator =
+        new FhirServerSimulator(props.demo().simulators().fhirPort(), 20);
+    simulator.start();
+    LOG.info("Simulated FHIR server of hu-probation at {}", simulator.baseUrl());
+    return simulator;
+  }
+
+  /** The folders of the file exchange, so a first file can be dropped before anything ran. */
+  @Bean
+  Path fileExchangeRoot(FocusProperties props) throws IOException {
+    Path root = Path.of(props.demo().simulators().fileRoot());
+    for (String dir : List.of("to-gateway", "from-gateway")) {
+      Files.createDirectories(root.resolve("rs-csw-belgrade").resolve(dir));
+    }
+    LOG.info("Simulated file exchange of rs-csw-belgrade under {}", root.toAbsolutePath());
+    return root;
   }
 }

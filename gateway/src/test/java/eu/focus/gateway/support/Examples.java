@@ -29,8 +29,15 @@ public final class Examples {
    * by one fresh UUID, so the same message can be submitted again as a new one.
    */
   public static String nationalMessage(String system, String goldenCase) {
-    String path = "focus/mappings/" + system + "/golden/inbound/" + goldenCase + "/input.json";
-    try (InputStream in = Examples.class.getClassLoader().getResourceAsStream(path)) {
+    String folder = "focus/mappings/" + system + "/golden/inbound/" + goldenCase + "/";
+    ClassLoader loader = Examples.class.getClassLoader();
+    String path =
+        java.util.stream.Stream.of("input.json", "input.xml", "input.csv")
+            .map(name -> folder + name)
+            .filter(p -> loader.getResource(p) != null)
+            .findFirst()
+            .orElse(folder + "input.json");
+    try (InputStream in = loader.getResourceAsStream(path)) {
       if (in == null) {
         throw new IllegalArgumentException("No golden case " + path);
       }

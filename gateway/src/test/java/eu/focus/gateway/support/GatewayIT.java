@@ -1,6 +1,7 @@
 package eu.focus.gateway.support;
 
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -8,14 +9,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import eu.focus.adapters.simulator.FhirServerSimulator;
 import eu.focus.gateway.security.Caller;
 import eu.focus.gateway.security.DemoTokens;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -45,6 +50,8 @@ import org.springframework.test.context.DynamicPropertySource;
       "focus.delivery.backoff-multiplier=1.5",
       "focus.delivery.max-attempts=4",
       "focus.delivery.lease=5s",
+      "focus.delivery.circuit-open-wait=300ms",
+      "FOCUS_DEMO_POLL_MILLIS=300",
       "focus.api.max-body-size=64KB",
       "spring.main.banner-mode=off"
     })
@@ -53,6 +60,12 @@ public abstract class GatewayIT {
 
   /** Plays every recipient agency at /<agency-id>/inbox; shared by all test classes. */
   protected static final WireMockServer RECIPIENTS = startRecipients();
+
+  /** Plays the Hungarian probation service's FHIR server (the demo's hu-probation system file). */
+  protected static final FhirServerSimulator FHIR = startFhir();
+
+  /** Root of the file exchanges (the demo's rs-csw-belgrade system file). */
+  protected static final Path FILE_ROOT = fileRoot();
 
   protected static final ObjectMapper JSON = new ObjectMapper();
   private static final HttpClient HTTP =
@@ -65,6 +78,8 @@ public abstract class GatewayIT {
   @DynamicPropertySource
   static void wiring(DynamicPropertyRegistry r) {
     r.add("focus.demo.simulators.port", RECIPIENTS::port);
+    r.add("focus.demo.simulators.fhir-port", () -> URI.create(FHIR.baseUrl()).getPort());
+    r.add("focus.demo.simulators.file-root", FILE_ROOT::toString);
     r.add("spring.datasource.url", TestDatabase::freshUrl);
     r.add("spring.datasource.username", TestDatabase::user);
     r.add("spring.datasource.password", () -> "");
@@ -74,6 +89,24 @@ public abstract class GatewayIT {
     WireMockServer s = new WireMockServer(options().dynamicPort());
     s.start();
     return s;
+  }
+
+  private static FhirServerSimulator startFhir() {
+    FhirServerSimulator s = new FhirServerSimulator();
+    s.start();
+    return s;
+  }
+
+  private static Path fileRoot() {
+    try {
+      Path root = Files.createTempDirectory("focus-exchange");
+      for (String dir : List.of("to-gateway", "from-gateway")) {
+        Files.createDirectories(root.resolve("rs-csw-belgrade").resolve(dir));
+      }
+      return root;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @BeforeEach
@@ -220,5 +253,31 @@ public abstract class GatewayIT {
         .param("id", deliveryId)
         .query(String.class)
         .single();
+  }
+
+  /** Waits until the delivery has the status, e.g. {@code DELIVERED}. */
+  protected void awaitDeliveryStatus(String deliveryId, String status) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> deliveryStatus(deliveryId), status::equals);
+  }
+
+  /** The delivery's attempts so far and its last error. */
+  protected Map<String, Object> deliveryRow(String deliveryId) {
+    return jdbc.sql("select attempts, last_error, status from delivery where delivery_id = :id")
+        .param("id", deliveryId)
+        .query()
+        .singleRow();
+  }
+
+  /**
+   * While the recipient is down: waits until the recipient's circuit opened, i.e. the delivery is
+   * held as "circuit open" without spending attempts, and checks it is still pending.
+   */
+  protected void awaitCircuitOpen(String deliveryId) {
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> "circuit open".equals(deliveryRow(deliveryId).get("last_error")));
+    assertThat(deliveryStatus(deliveryId)).isEqualTo("PENDING");
   }
 }
