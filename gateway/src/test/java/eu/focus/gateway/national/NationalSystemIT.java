@@ -79,6 +79,70 @@ class NationalSystemIT extends GatewayIT {
     assertThat(body.has("destinationAgency")).isFalse();
   }
 
+  @Test
+  void takesAMessageWithTheSameIdempotencyKeyInOnce() {
+    String national = Examples.nationalMessage("ro-police", "minimal-witness");
+    String key = "ro-pol-" + java.util.UUID.randomUUID();
+    long before = count("exchange");
+
+    Response first = postWithKey(national, key);
+    Response again = postWithKey(national, key);
+
+    assertThat(first.status()).as(first.text()).isEqualTo(202);
+    assertThat(again.status()).isEqualTo(409);
+    assertThat(again.json().path("detail").asText())
+        .contains(first.json().path("exchangeId").asText());
+    assertThat(count("exchange")).isEqualTo(before + 1);
+  }
+
+  private Response postWithKey(String national, String key) {
+    try {
+      java.net.http.HttpResponse<String> r =
+          java.net.http.HttpClient.newHttpClient()
+              .send(
+                  java.net.http.HttpRequest.newBuilder(
+                          java.net.URI.create(
+                              "http://127.0.0.1:"
+                                  + port
+                                  + "/api/v1/national/ro-police/assessments"))
+                      .header("Authorization", "Bearer " + agencyToken("ro-police"))
+                      .header("Content-Type", "application/json")
+                      .header("Idempotency-Key", key)
+                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString(national))
+                      .build(),
+                  java.net.http.HttpResponse.BodyHandlers.ofString());
+      return new Response(r.statusCode(), "", r.body(), readJson(r.body()));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void afterTheGreekServiceWasDownDeliversWhatWaitedWithoutSpendingItsAttempts() {
+    RECIPIENTS.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.post("/gr-houses-of-child/inbox")
+            .atPriority(1)
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.aResponse().withStatus(503)));
+    ObjectNode s = freshSubmission("04");
+    Response r = post("/api/v1/exchanges", agencyToken("gr-police"), s);
+    String deliveryId = r.json().at("/decisions/0/deliveryId").asText();
+
+    awaitCircuitOpen(deliveryId);
+    RECIPIENTS.resetAll();
+    acceptEverythingByDefault();
+
+    awaitDeliveryStatus(deliveryId, "DELIVERED");
+    assertThat(
+            readJson(receivedBody("gr-houses-of-child", s.at("/record/recordId").asText()))
+                .path("chora")
+                .asText())
+        .isEqualTo("EL");
+  }
+
   private static JsonNode readJson(String text) {
     try {
       return JSON.readTree(text);
