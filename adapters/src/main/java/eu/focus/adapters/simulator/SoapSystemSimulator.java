@@ -120,11 +120,30 @@ public class SoapSystemSimulator implements AutoCloseable {
    */
   public static String push(
       String wsdlUrl, String serviceName, String portName, String endpointUrl, String payload) {
+    return push(wsdlUrl, serviceName, portName, endpointUrl, payload, Map.of());
+  }
+
+  /**
+   * As {@link #push(String, String, String, String, String)}, with HTTP headers on the request
+   * (e.g. {@code Authorization: Bearer ...} for the gateway).
+   */
+  public static String push(
+      String wsdlUrl,
+      String serviceName,
+      String portName,
+      String endpointUrl,
+      String payload,
+      Map<String, String> httpHeaders) {
     try {
       Service service = Service.create(new URL(wsdlUrl), QName.valueOf(serviceName));
       Dispatch<Source> dispatch =
           service.createDispatch(QName.valueOf(portName), Source.class, Service.Mode.PAYLOAD);
       dispatch.getRequestContext().put(BindingProvider.ENDPOINT_ADDRESS_PROPERTY, endpointUrl);
+      Map<String, List<String>> headers = new java.util.HashMap<>();
+      httpHeaders.forEach((k, v) -> headers.put(k, List.of(v)));
+      dispatch
+          .getRequestContext()
+          .put(jakarta.xml.ws.handler.MessageContext.HTTP_REQUEST_HEADERS, headers);
       Source answer = dispatch.invoke(new StreamSource(new StringReader(payload)));
       return toText(answer);
     } catch (java.net.MalformedURLException e) {

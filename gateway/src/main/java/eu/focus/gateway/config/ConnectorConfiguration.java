@@ -5,8 +5,11 @@ import eu.focus.adapters.connector.ConnectorSpec;
 import eu.focus.adapters.connector.FhirConnectorTemplate;
 import eu.focus.adapters.connector.FileConnectorTemplate;
 import eu.focus.adapters.connector.RestJsonConnectorTemplate;
+import eu.focus.adapters.connector.SoapConnectorTemplate;
 import eu.focus.adapters.inbound.FhirPollTemplate;
 import eu.focus.adapters.inbound.FileDropTemplate;
+import eu.focus.adapters.inbound.RestJsonPollTemplate;
+import eu.focus.adapters.inbound.SoapEndpointTemplate;
 import eu.focus.gateway.national.SystemFile;
 import eu.focus.gateway.national.SystemRegistry;
 import java.util.LinkedHashMap;
@@ -28,6 +31,21 @@ public class ConnectorConfiguration {
   @Bean
   RestJsonConnectorTemplate restJsonConnectorTemplate() {
     return new RestJsonConnectorTemplate();
+  }
+
+  @Bean
+  SoapConnectorTemplate soapConnectorTemplate() {
+    return new SoapConnectorTemplate();
+  }
+
+  @Bean
+  SoapEndpointTemplate soapEndpointTemplate() {
+    return new SoapEndpointTemplate();
+  }
+
+  @Bean
+  RestJsonPollTemplate restJsonPollTemplate() {
+    return new RestJsonPollTemplate();
   }
 
   @Bean

@@ -2,6 +2,7 @@ package eu.focus.gateway.demo;
 
 import eu.focus.adapters.simulator.FhirServerSimulator;
 import eu.focus.adapters.simulator.RecipientSimulator;
+import eu.focus.adapters.simulator.SoapSystemSimulator;
 import eu.focus.gateway.config.FocusProperties;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -16,9 +17,10 @@ import org.springframework.context.annotation.Profile;
 
 /**
  * The embedded default's simulated national systems, in-process: a WireMock server that plays every
- * REST-JSON inbox (what they received is at {@code http://127.0.0.1:8089/__admin/requests}), a HAPI
- * FHIR server for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), and the
- * folders of the Serbian centre's file exchange ({@code ./data/exchange/rs-csw-belgrade}).
+ * REST-JSON inbox (what they received is at {@code http://127.0.0.1:8089/__admin/requests}), the
+ * Dutch Raad's SOAP service ({@code http://127.0.0.1:8090/nl-raad/berichten}), a HAPI FHIR server
+ * for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), and the folders of the
+ * Serbian centre's file exchange ({@code ./data/exchange/rs-csw-belgrade}).
  */
 @Configuration
 @Profile("demo")
@@ -33,6 +35,30 @@ public class DemoSimulators {
     simulator.start();
     LOG.info("Simulated recipient systems listening on {}", simulator.baseUrl());
     return simulator;
+  }
+
+  /** The Raad's SOAP service, from its own WSDL in the nl-raad mapping folder. */
+  @Bean(destroyMethod = "close")
+  SoapSystemSimulator nlRaadSimulator(FocusProperties props) {
+    SoapSystemSimulator simulator = nlRaad(props.demo().simulators().soapPort());
+    simulator.start();
+    LOG.info("Simulated SOAP service of nl-raad at {}", simulator.endpointUrl());
+    return simulator;
+  }
+
+  /** A simulator of the Raad's SOAP service on the given port (0: any free one). */
+  public static SoapSystemSimulator nlRaad(int port) {
+    return new SoapSystemSimulator(
+        DemoSimulators.class
+            .getClassLoader()
+            .getResource("focus/mappings/nl-raad/wsdl/raad-berichten.wsdl")
+            .toString(),
+        "{urn:nl:rvdk:berichten:v1}RaadBerichtenService",
+        "{urn:nl:rvdk:berichten:v1}RaadBerichtenPort",
+        port,
+        "/nl-raad/berichten",
+        "<Ontvangstbevestiging xmlns=\"urn:nl:rvdk:berichten:v1\""
+            + " berichtId=\"00000000-0000-4000-8000-000000000000\" status=\"ONTVANGEN\"/>");
   }
 
   @Bean(destroyMethod = "close")

@@ -143,6 +143,42 @@ class NationalSystemIT extends GatewayIT {
         .isEqualTo("EL");
   }
 
+  @Test
+  void pollsTheGreekServiceOutboxTakesEachMessageInOnceAndAcknowledgesIt() throws Exception {
+    ObjectNode message =
+        (ObjectNode) readJson(Examples.nationalMessage("gr-houses-of-child", "minimal-witness"));
+    message.putArray("paraliptes").add("ro-child-protection");
+    String id = message.path("kodikosMinymatos").asText();
+    RECIPIENTS.stubFor(
+        com.github.tomakehurst.wiremock.client.WireMock.get("/gr-houses-of-child/outbox")
+            .atPriority(1)
+            .willReturn(
+                com.github.tomakehurst.wiremock.client.WireMock.okJson(
+                    JSON.writeValueAsString(JSON.createArrayNode().add(message)))));
+    long before = count("exchange");
+
+    org.awaitility.Awaitility.await()
+        .atMost(java.time.Duration.ofSeconds(30))
+        .until(
+            () ->
+                RECIPIENTS
+                    .findAll(
+                        com.github.tomakehurst.wiremock.client.WireMock.deleteRequestedFor(
+                            com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo(
+                                "/gr-houses-of-child/outbox/" + id)))
+                    .size(),
+            n -> n > 0);
+    assertThat(count("exchange")).isEqualTo(before + 1);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from national_message where system_id = 'gr-houses-of-child'"
+                        + " and message_id = :id")
+                .param("id", id)
+                .query(Long.class)
+                .single())
+        .isEqualTo(1);
+  }
+
   private static JsonNode readJson(String text) {
     try {
       return JSON.readTree(text);

@@ -10,6 +10,8 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.client.WireMock;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import eu.focus.adapters.simulator.FhirServerSimulator;
+import eu.focus.adapters.simulator.SoapSystemSimulator;
+import eu.focus.gateway.demo.DemoSimulators;
 import eu.focus.gateway.security.Caller;
 import eu.focus.gateway.security.DemoTokens;
 import java.io.IOException;
@@ -61,6 +63,9 @@ public abstract class GatewayIT {
   /** Plays every recipient agency at /<agency-id>/inbox; shared by all test classes. */
   protected static final WireMockServer RECIPIENTS = startRecipients();
 
+  /** Plays the Dutch Raad's SOAP service (the demo's nl-raad system file), from its own WSDL. */
+  protected static final SoapSystemSimulator SOAP = startSoap();
+
   /** Plays the Hungarian probation service's FHIR server (the demo's hu-probation system file). */
   protected static final FhirServerSimulator FHIR = startFhir();
 
@@ -78,6 +83,7 @@ public abstract class GatewayIT {
   @DynamicPropertySource
   static void wiring(DynamicPropertyRegistry r) {
     r.add("focus.demo.simulators.port", RECIPIENTS::port);
+    r.add("focus.demo.simulators.soap-port", () -> URI.create(SOAP.endpointUrl()).getPort());
     r.add("focus.demo.simulators.fhir-port", () -> URI.create(FHIR.baseUrl()).getPort());
     r.add("focus.demo.simulators.file-root", FILE_ROOT::toString);
     r.add("spring.datasource.url", TestDatabase::freshUrl);
@@ -87,6 +93,12 @@ public abstract class GatewayIT {
 
   private static WireMockServer startRecipients() {
     WireMockServer s = new WireMockServer(options().dynamicPort());
+    s.start();
+    return s;
+  }
+
+  private static SoapSystemSimulator startSoap() {
+    SoapSystemSimulator s = DemoSimulators.nlRaad(0);
     s.start();
     return s;
   }
@@ -121,6 +133,14 @@ public abstract class GatewayIT {
         WireMock.post(WireMock.urlPathMatching("/[a-z0-9-]+/inbox"))
             .atPriority(10)
             .willReturn(WireMock.aResponse().withStatus(202)));
+    RECIPIENTS.stubFor(
+        WireMock.get(WireMock.urlPathMatching("/[a-z0-9-]+/outbox"))
+            .atPriority(10)
+            .willReturn(WireMock.okJson("[]")));
+    RECIPIENTS.stubFor(
+        WireMock.delete(WireMock.urlPathMatching("/[a-z0-9-]+/outbox/.+"))
+            .atPriority(10)
+            .willReturn(WireMock.aResponse().withStatus(204)));
   }
 
   // ---- tokens -------------------------------------------------------------------------------
