@@ -43,6 +43,9 @@ public class SecurityConfig implements WebMvcConfigurer {
                     .permitAll()
                     .requestMatchers("/demo/token")
                     .permitAll()
+                    // demo profile only: what the simulated national systems received
+                    .requestMatchers(HttpMethod.GET, "/demo/simulators/**")
+                    .permitAll()
                     .requestMatchers("/api/v1/audit/**")
                     .hasRole(Caller.AUDITOR)
                     .requestMatchers("/api/v1/operations/**")
