@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.focus.gateway.support.GatewayIT;
 import org.junit.jupiter.api.Test;
-import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 
 /** What operators watch: health groups and Prometheus metrics. */
-@AutoConfigureObservability
 class ObservabilityIT extends GatewayIT {
 
   @Test

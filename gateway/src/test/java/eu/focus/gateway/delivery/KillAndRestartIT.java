@@ -140,6 +140,7 @@ class KillAndRestartIT {
             "--spring.datasource.username=" + TestDatabase.user(),
             "--spring.datasource.password=",
             "--focus.demo.simulators.enabled=false",
+            "--focus.demo.simulators.file-root=" + workDir.resolve("exchange"),
             "--focus.demo.simulators.port=" + recipientPort,
             "--focus.delivery.poll-interval=100ms",
             "--focus.delivery.initial-backoff=200ms",

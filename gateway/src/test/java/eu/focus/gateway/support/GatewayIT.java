@@ -30,6 +30,7 @@ import java.util.UUID;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -58,6 +59,9 @@ import org.springframework.test.context.DynamicPropertySource;
       "spring.main.banner-mode=off"
     })
 @ActiveProfiles("demo")
+// One application context for every IT of this kind: the demo's inbound connectors (polls, file
+// drop) must not run twice against the shared simulators, each into another database.
+@AutoConfigureObservability
 public abstract class GatewayIT {
 
   /** Plays every recipient agency at /<agency-id>/inbox; shared by all test classes. */
