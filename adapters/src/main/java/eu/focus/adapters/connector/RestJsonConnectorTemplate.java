@@ -2,7 +2,6 @@ package eu.focus.adapters.connector;
 
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpMethods;
-import org.apache.camel.model.Resilience4jConfigurationDefinition;
 
 /**
  * The REST-JSON connector type: POSTs a JSON message to a recipient's HTTP endpoint.
@@ -42,7 +41,7 @@ public class RestJsonConnectorTemplate extends RouteBuilder {
         .from("direct:connector-{{connectorId}}")
         .routeId("connector-{{connectorId}}")
         .circuitBreaker()
-        .resilience4jConfiguration(resilience())
+        .resilience4jConfiguration(Resilience.fromTemplateParameters())
         .removeHeaders("*", ConnectorHeaders.IDEMPOTENCY_KEY, ConnectorHeaders.MESSAGE_KIND)
         .setHeader("Content-Type", constant("application/json"))
         .setHeader("Idempotency-Key", header(ConnectorHeaders.IDEMPOTENCY_KEY))
@@ -51,18 +50,5 @@ public class RestJsonConnectorTemplate extends RouteBuilder {
         .setHeader("CamelHttpMethod", constant(HttpMethods.POST))
         .to("{{endpointUrl}}?throwExceptionOnFailure=true")
         .end();
-  }
-
-  /** Resilience4j settings taken from the template's parameters. */
-  private static Resilience4jConfigurationDefinition resilience() {
-    Resilience4jConfigurationDefinition r = new Resilience4jConfigurationDefinition();
-    r.setTimeoutEnabled("true");
-    r.setThrowExceptionWhenHalfOpenOrOpenState("true");
-    r.setTimeoutDuration("{{timeoutMillis}}");
-    r.setFailureRateThreshold("{{failureRateThreshold}}");
-    r.setMinimumNumberOfCalls("{{minimumNumberOfCalls}}");
-    r.setSlidingWindowSize("{{minimumNumberOfCalls}}");
-    r.setWaitDurationInOpenState("{{waitInOpenStateSeconds}}");
-    return r;
   }
 }

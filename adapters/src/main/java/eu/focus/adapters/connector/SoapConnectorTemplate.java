@@ -1,7 +1,6 @@
 package eu.focus.adapters.connector;
 
 import org.apache.camel.builder.RouteBuilder;
-import org.apache.camel.model.Resilience4jConfigurationDefinition;
 
 /**
  * The SOAP connector type: calls one operation of a recipient's SOAP service with an Apache CXF
@@ -55,7 +54,7 @@ public class SoapConnectorTemplate extends RouteBuilder {
         .from("direct:connector-{{connectorId}}")
         .routeId("connector-{{connectorId}}")
         .circuitBreaker()
-        .resilience4jConfiguration(resilience())
+        .resilience4jConfiguration(Resilience.fromTemplateParameters())
         .removeHeaders("*", ConnectorHeaders.IDEMPOTENCY_KEY)
         // camel-cxf sends the Camel headers left here as HTTP headers of the request
         .setHeader("Idempotency-Key", header(ConnectorHeaders.IDEMPOTENCY_KEY))
@@ -65,18 +64,5 @@ public class SoapConnectorTemplate extends RouteBuilder {
                 + "&serviceName={{serviceName}}&portName={{portName}}"
                 + "&defaultOperationName={{operationName}}&dataFormat=PAYLOAD")
         .end();
-  }
-
-  /** Resilience4j settings taken from the template's parameters. */
-  private static Resilience4jConfigurationDefinition resilience() {
-    Resilience4jConfigurationDefinition r = new Resilience4jConfigurationDefinition();
-    r.setTimeoutEnabled("true");
-    r.setThrowExceptionWhenHalfOpenOrOpenState("true");
-    r.setTimeoutDuration("{{timeoutMillis}}");
-    r.setFailureRateThreshold("{{failureRateThreshold}}");
-    r.setMinimumNumberOfCalls("{{minimumNumberOfCalls}}");
-    r.setSlidingWindowSize("{{minimumNumberOfCalls}}");
-    r.setWaitDurationInOpenState("{{waitInOpenStateSeconds}}");
-    return r;
   }
 }

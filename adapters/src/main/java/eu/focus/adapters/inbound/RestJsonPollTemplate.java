@@ -1,10 +1,10 @@
 package eu.focus.adapters.inbound;
 
+import eu.focus.adapters.connector.Resilience;
 import org.apache.camel.Exchange;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.component.http.HttpMethods;
-import org.apache.camel.model.Resilience4jConfigurationDefinition;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
 
@@ -83,7 +83,7 @@ public class RestJsonPollTemplate extends RouteBuilder {
         .setProperty(FeedCalls.ACK_METHOD, constant("{{ackMethod}}"))
         .process(FeedCalls::preparePoll)
         .circuitBreaker()
-        .resilience4jConfiguration(resilience())
+        .resilience4jConfiguration(Resilience.fromTemplateParameters())
         .to("{{pollUrl}}?throwExceptionOnFailure=true")
         .end()
         .setHeader(InboundHeaders.SYSTEM_ID, constant("{{systemId}}"))
@@ -107,7 +107,7 @@ public class RestJsonPollTemplate extends RouteBuilder {
         .filter(exchangeProperty(FeedCalls.ACK_URL).isNotEqualTo(""))
         .process(FeedCalls::prepareAck)
         .circuitBreaker()
-        .resilience4jConfiguration(resilience())
+        .resilience4jConfiguration(Resilience.fromTemplateParameters())
         .to("{{pollUrl}}?throwExceptionOnFailure=true")
         .end()
         .end()
@@ -118,18 +118,5 @@ public class RestJsonPollTemplate extends RouteBuilder {
             LoggingLevel.WARN,
             "Poll of {{systemId}} failed, trying again next tick: ${exception.class.simpleName}")
         .end();
-  }
-
-  /** Resilience4j settings taken from the template's parameters. */
-  private static Resilience4jConfigurationDefinition resilience() {
-    Resilience4jConfigurationDefinition r = new Resilience4jConfigurationDefinition();
-    r.setTimeoutEnabled("true");
-    r.setThrowExceptionWhenHalfOpenOrOpenState("true");
-    r.setTimeoutDuration("{{timeoutMillis}}");
-    r.setFailureRateThreshold("{{failureRateThreshold}}");
-    r.setMinimumNumberOfCalls("{{minimumNumberOfCalls}}");
-    r.setSlidingWindowSize("{{minimumNumberOfCalls}}");
-    r.setWaitDurationInOpenState("{{waitInOpenStateSeconds}}");
-    return r;
   }
 }
