@@ -4,11 +4,12 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
  * A {@link NationalInbox} for route tests: keeps every hand-over, refuses payloads matching a rule,
- * and can be made to fail as if the gateway's database were down.
+ * can be made to fail as if the gateway's database were down, or answers as a test tells it.
  */
 class RecordingInbox implements NationalInbox {
 
@@ -19,9 +20,16 @@ class RecordingInbox implements NationalInbox {
   volatile Predicate<String> refuseWhen = p -> false;
   volatile boolean down;
 
+  /** When set, answers every hand-over instead of the rules above (throw to refuse or fail). */
+  private volatile Function<Handed, Receipt> answer;
+
   @Override
   public Receipt receive(String systemId, String messageId, String payload) {
-    handed.add(new Handed(systemId, messageId, payload));
+    Handed h = new Handed(systemId, messageId, payload);
+    handed.add(h);
+    if (answer != null) {
+      return answer.apply(h);
+    }
     if (down) {
       throw new IllegalStateException("database unavailable");
     }
@@ -35,6 +43,11 @@ class RecordingInbox implements NationalInbox {
     }
     boolean duplicate = !accepted.add(messageId);
     return new Receipt("ex-" + messageId.hashCode(), duplicate);
+  }
+
+  /** From now on, answer with this function. */
+  void answer(Function<Handed, Receipt> answer) {
+    this.answer = answer;
   }
 
   Set<String> accepted() {

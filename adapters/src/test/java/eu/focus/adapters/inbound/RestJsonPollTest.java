@@ -18,7 +18,7 @@ class RestJsonPollTest {
 
   private static final String FEED = "/hu-probation/messages";
 
-  private final AnsweringInbox inbox = new AnsweringInbox();
+  private final RecordingInbox inbox = new RecordingInbox();
   private PollFeedSimulator feed;
   private DefaultCamelContext camel;
 
@@ -67,10 +67,10 @@ class RestJsonPollTest {
     int polls = feed.polls(FEED);
     await().atMost(Duration.ofSeconds(10)).until(() -> feed.polls(FEED) >= polls + 3);
 
-    assertThat(inbox.received)
-        .extracting(AnsweringInbox.Received::messageId)
+    assertThat(inbox.handed)
+        .extracting(RecordingInbox.Handed::messageId)
         .containsExactly("K-2026-0001", "K-2026-0002");
-    assertThat(inbox.received)
+    assertThat(inbox.handed)
         .allSatisfy(r -> assertThat(r.systemId()).isEqualTo("hu-test"))
         .first()
         .satisfies(
@@ -86,11 +86,11 @@ class RestJsonPollTest {
     feed.offer(FEED, "K-7", item("K-7", "Első beszélgetés megtörtént."));
     poll(Map.of("ackUrl", ""));
 
-    await().atMost(Duration.ofSeconds(10)).until(() -> inbox.received.size() == 1);
+    await().atMost(Duration.ofSeconds(10)).until(() -> inbox.handed.size() == 1);
     int polls = feed.polls(FEED);
     await().atMost(Duration.ofSeconds(10)).until(() -> feed.polls(FEED) >= polls + 3);
 
-    assertThat(inbox.received).hasSize(1);
+    assertThat(inbox.handed).hasSize(1);
     assertThat(feed.acknowledged()).isEmpty();
   }
 
@@ -106,14 +106,12 @@ class RestJsonPollTest {
     await()
         .during(Duration.ofMillis(500))
         .atMost(Duration.ofSeconds(2))
-        .until(inbox.received::isEmpty);
+        .until(inbox.handed::isEmpty);
 
     feed.start();
 
     await().atMost(Duration.ofSeconds(10)).until(() -> feed.pending(FEED).isEmpty());
-    assertThat(inbox.received)
-        .extracting(AnsweringInbox.Received::messageId)
-        .containsExactly("K-9");
+    assertThat(inbox.handed).extracting(RecordingInbox.Handed::messageId).containsExactly("K-9");
   }
 
   @Test
@@ -131,6 +129,6 @@ class RestJsonPollTest {
     await().atMost(Duration.ofSeconds(10)).until(() -> feed.polls(FEED) >= polls + 3);
 
     assertThat(feed.acknowledged()).containsExactly(FEED + "/K-13");
-    assertThat(inbox.received).hasSize(1);
+    assertThat(inbox.handed).hasSize(1);
   }
 }

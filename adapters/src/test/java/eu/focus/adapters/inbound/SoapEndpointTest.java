@@ -36,7 +36,7 @@ class SoapEndpointTest {
           + "<summary>Lives with his grandmother; attends vocational school.</summary>"
           + "</submitAssessment>";
 
-  private final AnsweringInbox inbox = new AnsweringInbox();
+  private final RecordingInbox inbox = new RecordingInbox();
   private CxfServletServer http;
   private DefaultCamelContext camel;
   private String url;
@@ -85,14 +85,16 @@ class SoapEndpointTest {
   void handsThePushedPayloadToTheInboxAndAcknowledgesWithTheExchangeId() {
     String ack = SoapSystemSimulator.push(WSDL, SERVICE, PORT, url, PAYLOAD);
 
-    assertThat(inbox.received).hasSize(1);
-    AnsweringInbox.Received got = inbox.received.get(0);
+    assertThat(inbox.handed).hasSize(1);
+    RecordingInbox.Handed got = inbox.handed.get(0);
     assertThat(got.systemId()).isEqualTo("nl-test");
     assertThat(got.payload())
         .contains("<caseReference>NL-RK-2026-0310</caseReference>")
         .contains("vocational school");
     assertThat(got.messageId()).isEqualTo(SoapInboxStep.digest(got.payload()));
-    assertThat(ack).contains("<receiptNumber>EX-1</receiptNumber>");
+    // the exchange id RecordingInbox gives an accepted message
+    assertThat(ack)
+        .contains("<receiptNumber>ex-" + got.messageId().hashCode() + "</receiptNumber>");
   }
 
   @Test
@@ -105,9 +107,9 @@ class SoapEndpointTest {
                 PAYLOAD));
 
     assertThat(answer.statusCode()).isEqualTo(200);
-    assertThat(inbox.received)
+    assertThat(inbox.handed)
         .singleElement()
-        .extracting(AnsweringInbox.Received::messageId)
+        .extracting(RecordingInbox.Handed::messageId)
         .isEqualTo("urn:uuid:6f1c2a9e-5d7b-4c1e-9a63-2b8f0e4d7c11");
   }
 
@@ -184,7 +186,7 @@ class SoapEndpointTest {
 
     assertThat(answer.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(answer.body()).doesNotContain("root:");
-    assertThat(inbox.received).isEmpty();
+    assertThat(inbox.handed).isEmpty();
   }
 
   @Test
@@ -208,7 +210,7 @@ class SoapEndpointTest {
 
     assertThat(answer.statusCode()).isGreaterThanOrEqualTo(400);
     assertThat(answer.body()).doesNotContain("lollol");
-    assertThat(inbox.received).isEmpty();
+    assertThat(inbox.handed).isEmpty();
   }
 
   private static String envelope(String headers, String body) {

@@ -96,28 +96,12 @@ class NationalSystemIT extends GatewayIT {
   }
 
   private Response postWithKey(String national, String key) {
-    try {
-      java.net.http.HttpResponse<String> r =
-          java.net.http.HttpClient.newHttpClient()
-              .send(
-                  java.net.http.HttpRequest.newBuilder(
-                          java.net.URI.create(
-                              "http://127.0.0.1:"
-                                  + port
-                                  + "/api/v1/national/ro-police/assessments"))
-                      .header("Authorization", "Bearer " + agencyToken("ro-police"))
-                      .header("Content-Type", "application/json")
-                      .header("Idempotency-Key", key)
-                      .POST(java.net.http.HttpRequest.BodyPublishers.ofString(national))
-                      .build(),
-                  java.net.http.HttpResponse.BodyHandlers.ofString());
-      return new Response(r.statusCode(), "", r.body(), readJson(r.body()));
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
+    return postRaw(
+        "/api/v1/national/ro-police/assessments",
+        agencyToken("ro-police"),
+        "application/json",
+        national,
+        Map.of("Idempotency-Key", key));
   }
 
   @Test

@@ -182,10 +182,16 @@ public abstract class GatewayIT {
   }
 
   protected Response postRaw(String path, String token, String contentType, String body) {
+    return postRaw(path, token, contentType, body, Map.of());
+  }
+
+  protected Response postRaw(
+      String path, String token, String contentType, String body, Map<String, String> headers) {
     HttpRequest.Builder b =
         HttpRequest.newBuilder(uri(path))
             .header("Content-Type", contentType)
             .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8));
+    headers.forEach(b::header);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }
