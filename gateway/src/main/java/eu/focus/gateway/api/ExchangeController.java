@@ -7,6 +7,7 @@ import eu.focus.gateway.intake.ExchangeRow;
 import eu.focus.gateway.intake.IntakeService;
 import eu.focus.gateway.intake.SubmissionResult;
 import eu.focus.gateway.security.Caller;
+import java.net.URI;
 import java.time.Instant;
 import java.util.List;
 import org.springframework.http.HttpStatus;
@@ -36,15 +37,20 @@ public class ExchangeController {
 
   @PostMapping(path = "/exchanges", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<SubmissionResult> submit(Caller caller, @RequestBody JsonNode submission) {
-    return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(intake.submit(caller, submission, null, CHANNEL));
+    return accepted(intake.submit(caller, submission, null, CHANNEL));
   }
 
   @PostMapping(path = "/records/{recordId}/versions", consumes = MediaType.APPLICATION_JSON_VALUE)
   public ResponseEntity<SubmissionResult> newVersion(
       Caller caller, @PathVariable String recordId, @RequestBody JsonNode submission) {
+    return accepted(intake.submit(caller, submission, recordId, CHANNEL));
+  }
+
+  /** 202 with the exchange's status resource in {@code Location}, as the OpenAPI document says. */
+  private static ResponseEntity<SubmissionResult> accepted(SubmissionResult result) {
     return ResponseEntity.status(HttpStatus.ACCEPTED)
-        .body(intake.submit(caller, submission, recordId, CHANNEL));
+        .location(URI.create("/api/v1/exchanges/" + result.exchangeId()))
+        .body(result);
   }
 
   /** The sender's view of its exchange: one line per delivery. */
