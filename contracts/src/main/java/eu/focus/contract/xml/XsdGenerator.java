@@ -325,10 +325,12 @@ public final class XsdGenerator {
     if (schema.has("pattern")) {
       facets.add(facet("pattern", xsdPattern(schema.get("pattern").asText())));
     }
-    if (schema.has("minLength") && !schema.has("enum") && !schema.has("const")) {
+    // XSD allows no length facets on xs:date / xs:dateTime; their lexical forms are bounded anyway
+    boolean temporal = Set.of("date", "date-time").contains(schema.path("format").asText(""));
+    if (schema.has("minLength") && !schema.has("enum") && !schema.has("const") && !temporal) {
       facets.add(facet("minLength", schema.get("minLength").asText()));
     }
-    if (schema.has("maxLength")) {
+    if (schema.has("maxLength") && !temporal) {
       facets.add(facet("maxLength", schema.get("maxLength").asText()));
     }
     if (schema.has("minimum")) {
