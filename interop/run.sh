@@ -7,7 +7,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
 JAR="$ROOT/gateway/target/focus-gateway.jar"
-HEALTH_TIMEOUT=${INTEROP_HEALTH_TIMEOUT:-180}
+HEALTH_TIMEOUT=${INTEROP_HEALTH_TIMEOUT:-300}
 
 fail() {
   echo "interop: $*" >&2
@@ -75,7 +75,7 @@ echo "interop: starting the gateway (demo profile) on $BASE in $WORK"
 (
   cd "$WORK"
   PORT=$PORT FOCUS_DEMO_SIMULATOR_PORT=$SIM_PORT FOCUS_DEMO_SOAP_PORT=$SOAP_PORT FOCUS_DEMO_FHIR_PORT=$FHIR_PORT \
-    exec java -Xmx1g -XX:+UseSerialGC -jar "$JAR" --spring.profiles.active=demo
+    exec java -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=demo
 ) >"$LOG" 2>&1 &
 GW_PID=$!
 
