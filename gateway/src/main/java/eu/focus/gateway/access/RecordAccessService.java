@@ -61,6 +61,13 @@ public class RecordAccessService {
   }
 
   public View read(Caller caller, String recordId, Integer requestedVersion) {
+    return read(caller, recordId, requestedVersion, "REST");
+  }
+
+  /**
+   * @param channel REST, SOAP, FHIR: recorded in the audit entry, nothing else depends on it
+   */
+  public View read(Caller caller, String recordId, Integer requestedVersion, String channel) {
     Optional<StoredRecord> latest = records.latest(recordId);
     if (latest.isEmpty()) {
       throw ApiException.notFound("Record " + recordId);
@@ -85,7 +92,7 @@ public class RecordAccessService {
         AuditEvent.of(AuditAction.CONSULTED, "SUCCESS")
             .actor(caller.agencyId(), caller.person(), caller.primaryRole())
             .record(record.subjectPseudonym(), recordId, version)
-            .correlation(null, "REST");
+            .correlation(null, channel);
 
     if (author) {
       tx.executeWithoutResult(

@@ -2,6 +2,8 @@ package eu.focus.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.gateway.config.FocusProperties;
+import eu.focus.gateway.soap.FocusFault;
+import eu.focus.gateway.soap.SoapChannelRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -20,7 +22,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code focus.api.max-body-size} with 413 before anything reads them:
- * by Content-Length when declared, and by counting when the body is chunked.
+ * by Content-Length when declared, and by counting when the body is chunked. On the SOAP channel's
+ * path the refusal is a SOAP Fault, the shape a SOAP client understands.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -58,6 +61,11 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
+    String detail = "The request body is larger than " + limit + " bytes";
+    if (request.getRequestURI().startsWith(SoapChannelRoutes.PATH)) {
+      FocusFault.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", detail).writeTo(response);
+      return;
+    }
     Problems.write(
         response,
         json,
@@ -66,7 +74,7 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
             json,
             HttpStatus.PAYLOAD_TOO_LARGE,
             "too-large",
-            "The request body is larger than " + limit + " bytes",
+            detail,
             request.getRequestURI(),
             null,
             null));

@@ -61,7 +61,21 @@ public class ExchangeController {
       String sourceAgency,
       String purposeOfUse,
       Instant createdAt,
-      List<DeliveryStatus> deliveries) {}
+      List<DeliveryStatus> deliveries) {
+
+    /** The answer for the service's status; the SOAP channel sends the same. */
+    public static ExchangeStatus of(ExchangeStatusService.ExchangeStatus status) {
+      ExchangeRow e = status.exchange();
+      return new ExchangeStatus(
+          e.exchangeId(),
+          e.recordId(),
+          e.recordVersion(),
+          e.sourceAgency(),
+          e.purpose(),
+          e.createdAt(),
+          status.deliveries().stream().map(DeliveryStatus::of).toList());
+    }
+  }
 
   public record DeliveryStatus(
       String deliveryId,
@@ -88,15 +102,6 @@ public class ExchangeController {
 
   @GetMapping("/exchanges/{exchangeId}")
   public ExchangeStatus status(Caller caller, @PathVariable String exchangeId) {
-    ExchangeStatusService.ExchangeStatus status = exchanges.status(caller, exchangeId);
-    ExchangeRow e = status.exchange();
-    return new ExchangeStatus(
-        e.exchangeId(),
-        e.recordId(),
-        e.recordVersion(),
-        e.sourceAgency(),
-        e.purpose(),
-        e.createdAt(),
-        status.deliveries().stream().map(DeliveryStatus::of).toList());
+    return ExchangeStatus.of(exchanges.status(caller, exchangeId));
   }
 }

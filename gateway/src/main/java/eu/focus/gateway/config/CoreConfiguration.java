@@ -3,6 +3,7 @@ package eu.focus.gateway.config;
 import eu.focus.contract.CodeLists;
 import eu.focus.contract.ContractSchemas;
 import eu.focus.contract.ContractValidator;
+import eu.focus.contract.xml.ContractXml;
 import eu.focus.mappings.Mapping;
 import eu.focus.mappings.MappingRegistry;
 import java.nio.file.Path;
@@ -10,7 +11,9 @@ import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** The contract (schemas, code lists, validator) and the clock, shared by every feature. */
+/**
+ * The contract (schemas, code lists, validator, XML form) and the clock, shared by every feature.
+ */
 @Configuration
 public class CoreConfiguration {
 
@@ -27,6 +30,12 @@ public class CoreConfiguration {
   @Bean
   ContractSchemas contractSchemas() {
     return ContractSchemas.load();
+  }
+
+  /** Contract documents as XML, for the SOAP channel and SOAP recipients. */
+  @Bean
+  ContractXml contractXml(ContractSchemas schemas) {
+    return new ContractXml(schemas);
   }
 
   @Bean

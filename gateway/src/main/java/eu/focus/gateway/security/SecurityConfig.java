@@ -2,6 +2,8 @@ package eu.focus.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.gateway.api.Problems;
+import eu.focus.gateway.soap.SoapChannelRoutes;
+import eu.focus.gateway.soap.SoapRefusals;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -14,7 +16,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -31,6 +35,10 @@ public class SecurityConfig implements WebMvcConfigurer {
 
   @Bean
   SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+    // each channel refuses in its own shape: a SOAP Fault on the SOAP channel, else problem+json
+    AuthenticationEntryPoint unauthenticated =
+        SoapRefusals.unauthenticated(Problems.unauthenticated(json));
+    AccessDeniedHandler forbidden = SoapRefusals.forbidden(Problems.forbidden(json));
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -54,6 +62,11 @@ public class SecurityConfig implements WebMvcConfigurer {
                     .authenticated()
                     .requestMatchers("/api/v1/**")
                     .hasRole(Caller.AGENCY)
+                    // the SOAP channel: its WSDL and XSD (GET ?wsdl, ?xsd=) are public
+                    .requestMatchers(HttpMethod.GET, SoapChannelRoutes.PATH)
+                    .permitAll()
+                    .requestMatchers(SoapChannelRoutes.PATH)
+                    .hasRole(Caller.AGENCY)
                     // SOAP endpoints of national systems that push (CXF servlet); the system's
                     // agency is checked against the token when the message is taken in
                     .requestMatchers("/services/national/**")
@@ -63,12 +76,10 @@ public class SecurityConfig implements WebMvcConfigurer {
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
-                    .authenticationEntryPoint(Problems.unauthenticated(json))
-                    .accessDeniedHandler(Problems.forbidden(json)))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden))
         .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(Problems.unauthenticated(json))
-                    .accessDeniedHandler(Problems.forbidden(json)));
+            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
     return http.build();
   }
 
