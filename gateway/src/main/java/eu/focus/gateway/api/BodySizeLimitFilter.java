@@ -12,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -28,10 +29,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
   private final ObjectMapper json;
+  private final List<ChannelErrors> channels;
 
-  public BodySizeLimitFilter(FocusProperties props, ObjectMapper json) {
+  public BodySizeLimitFilter(
+      FocusProperties props, ObjectMapper json, List<ChannelErrors> channels) {
     this.limit = props.api().maxBodySize().toBytes();
     this.json = json;
+    this.channels = channels;
   }
 
   @Override
@@ -58,18 +62,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    Problems.write(
+    Problems.refuse(
+        request,
         response,
         json,
+        channels,
         HttpStatus.PAYLOAD_TOO_LARGE,
-        Problems.body(
-            json,
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "too-large",
-            "The request body is larger than " + limit + " bytes",
-            request.getRequestURI(),
-            null,
-            null));
+        "too-large",
+        "The request body is larger than " + limit + " bytes",
+        null);
   }
 
   private static final class BufferedRequest extends HttpServletRequestWrapper {

@@ -1,6 +1,7 @@
 package eu.focus.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.focus.gateway.api.ChannelErrors;
 import eu.focus.gateway.api.Problems;
 import java.util.Collection;
 import java.util.List;
@@ -21,7 +22,8 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 /**
  * Who may call what. Every API call carries an OAuth2 JWT whose {@value #AGENCY_CLAIM} claim names
  * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR.
- * Anything not listed here is denied.
+ * Anything not listed here is denied. Refusals come back in the shape of the channel addressed
+ * ({@link ChannelErrors}): problem+json by default, an OperationOutcome under {@code /fhir}.
  */
 @Configuration
 public class SecurityConfig implements WebMvcConfigurer {
@@ -30,7 +32,8 @@ public class SecurityConfig implements WebMvcConfigurer {
   public static final String ROLES_CLAIM = "roles";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, List<ChannelErrors> channels)
+      throws Exception {
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -58,17 +61,26 @@ public class SecurityConfig implements WebMvcConfigurer {
                     // agency is checked against the token when the message is taken in
                     .requestMatchers("/services/national/**")
                     .hasRole(Caller.AGENCY)
+                    // FHIR channel: the CapabilityStatement is public; $validate serves anyone
+                    // with a token (it stores and discloses nothing); the rest is for agencies
+                    .requestMatchers(HttpMethod.GET, "/fhir/metadata")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.POST, "/fhir/Bundle/$validate", "/fhir/Consent/$validate")
+                    .authenticated()
+                    .requestMatchers("/fhir/**")
+                    .hasRole(Caller.AGENCY)
                     .anyRequest()
                     .denyAll())
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
-                    .authenticationEntryPoint(Problems.unauthenticated(json))
-                    .accessDeniedHandler(Problems.forbidden(json)))
+                    .authenticationEntryPoint(Problems.unauthenticated(json, channels))
+                    .accessDeniedHandler(Problems.forbidden(json, channels)))
         .exceptionHandling(
             e ->
-                e.authenticationEntryPoint(Problems.unauthenticated(json))
-                    .accessDeniedHandler(Problems.forbidden(json)));
+                e.authenticationEntryPoint(Problems.unauthenticated(json, channels))
+                    .accessDeniedHandler(Problems.forbidden(json, channels)));
     return http.build();
   }
 
