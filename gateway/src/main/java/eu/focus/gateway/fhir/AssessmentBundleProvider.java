@@ -120,8 +120,10 @@ public class AssessmentBundleProvider implements IResourceProvider {
         .toList();
   }
 
+  /** Type level ({@code /$validate}) or instance level ({@code /<id>/$validate}, id ignored). */
   @Validate
-  public MethodOutcome validate(@ResourceParam String body) {
+  public MethodOutcome validate(
+      @ResourceParam String body, @IdParam(optional = true) IdType ignoredId) {
     var parsed = incoming.parse(body, Bundle.class);
     return new MethodOutcome().setOperationOutcome(FhirOutcomes.validation(incoming.check(parsed)));
   }

@@ -76,8 +76,10 @@ public class ConsentProvider implements IResourceProvider {
     return p;
   }
 
+  /** Type level ({@code /$validate}) or instance level ({@code /<id>/$validate}, id ignored). */
   @Validate
-  public MethodOutcome validate(@ResourceParam String body) {
+  public MethodOutcome validate(
+      @ResourceParam String body, @IdParam(optional = true) IdType ignoredId) {
     var parsed = incoming.parse(body, Consent.class);
     return new MethodOutcome().setOperationOutcome(FhirOutcomes.validation(incoming.check(parsed)));
   }

@@ -12,16 +12,17 @@ import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
  * The FHIR channel: HAPI's {@link RestfulServer} as a servlet under {@value #PATH}, with the
- * assessment-record and consent providers, the error translation and the media-type check. The
- * servlet starts with the application ({@code loadOnStartup}), and the validator is warmed here:
- * its first validation loads the R4 core package and takes seconds, which no caller should wait
- * for.
+ * assessment-record and consent providers, the error translation, and the media-type check in front
+ * of it. The servlet starts with the application ({@code loadOnStartup}), and the validator is
+ * warmed here: its first validation loads the R4 core package and takes seconds, which no caller
+ * should wait for.
  */
 @Configuration
 public class FhirChannelConfiguration {
@@ -80,13 +81,21 @@ public class FhirChannelConfiguration {
             new ConsentProvider(incoming, convert, consents)));
     server.setDefaultResponseEncoding(EncodingEnum.JSON);
     server.setServerName("Focus Gateway");
-    server.registerInterceptor(new FhirMediaTypes());
     server.registerInterceptor(new FhirExceptionTranslator());
     server.registerInterceptor(new FhirCapabilities(PROFILES));
     ServletRegistrationBean<RestfulServer> registration =
         new ServletRegistrationBean<>(server, PATH + "/*");
     registration.setName("fhir");
     registration.setLoadOnStartup(1);
+    return registration;
+  }
+
+  @Bean
+  FilterRegistrationBean<FhirMediaTypes> fhirMediaTypes(FhirChannelErrors errors) {
+    // after Spring Security's filters (default order), so a request without a token is 401 first
+    FilterRegistrationBean<FhirMediaTypes> registration =
+        new FilterRegistrationBean<>(new FhirMediaTypes(errors));
+    registration.addUrlPatterns(PATH + "/*");
     return registration;
   }
 }

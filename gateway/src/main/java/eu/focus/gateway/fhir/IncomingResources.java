@@ -42,7 +42,7 @@ public class IncomingResources {
    * @throws ApiException 400 when the body is not FHIR JSON or not of the expected type
    */
   public <T extends Resource> Parsed<T> parse(String body, Class<T> type) {
-    Collector issues = new Collector();
+    Collector issues = new Collector(fhir.getResourceType(type));
     IBaseResource parsed;
     try {
       if (body == null || body.isBlank()) {
@@ -70,10 +70,19 @@ public class IncomingResources {
     return new Parsed<>(type.cast(parsed), List.copyOf(issues.violations));
   }
 
-  /** Every violation: the parser's complaints, then the validator's errors. */
+  /**
+   * Every violation: the parser's complaints, then the validator's errors against FHIR R4 and the
+   * Focus profile of the resource type. The validator checks the profiles a resource declares, so
+   * the required one is declared here when the sender left it out.
+   */
   public List<Violation> check(Parsed<?> parsed) {
+    Resource resource = parsed.resource();
+    String required = FhirChannelConfiguration.PROFILES.get(resource.fhirType());
+    if (required != null && !resource.getMeta().hasProfile(required)) {
+      resource.getMeta().addProfile(required);
+    }
     List<Violation> all = new ArrayList<>(parsed.parseIssues());
-    all.addAll(validation.validate(parsed.resource()));
+    all.addAll(validation.validate(resource));
     return all;
   }
 
@@ -95,10 +104,16 @@ public class IncomingResources {
   /** Keeps what the lenient parser would only log. Messages name elements, never values. */
   private static final class Collector implements IParserErrorHandler {
     final List<Violation> violations = new ArrayList<>();
+    private final String resourceType;
 
+    Collector(String resourceType) {
+      this.resourceType = resourceType;
+    }
+
+    /** Located at the parent element HAPI names, or at the resource when it names none. */
     private void add(IParseLocation where, String message) {
       String parent = where == null ? null : where.getParentElementName();
-      violations.add(new Violation(parent == null ? "" : parent, message));
+      violations.add(new Violation(parent == null ? resourceType : parent, message));
     }
 
     @Override

@@ -352,7 +352,10 @@ class FhirChannelIT extends GatewayIT {
                 .asText())
         .isEqualTo("WITHDRAWN");
     Response again =
-        postFhir("/fhir/Consent/" + consentId + "/$withdraw", agencyToken("ro-police"), "");
+        postFhir(
+            "/fhir/Consent/" + consentId + "/$withdraw",
+            agencyToken("ro-police"),
+            "{\"resourceType\":\"Parameters\"}");
     assertOutcome(again, 409, "conflict");
   }
 
@@ -518,17 +521,19 @@ class FhirChannelIT extends GatewayIT {
     assertThat(decision.path("decision").asText()).as(r.text()).isEqualTo("PERMIT");
     String deliveryId = decision.path("deliveryId").asText();
 
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> deliveryRow(deliveryId), row -> "DELIVERED".equals(row.get("status")));
+    String key =
+        jdbc.sql("select idempotency_key from delivery where delivery_id = :d")
+            .param("d", deliveryId)
+            .query(String.class)
+            .single();
     FhirServerSimulator.Received received =
-        Awaitility.await()
-            .atMost(Duration.ofSeconds(20))
-            .until(
-                () ->
-                    CONTRACT_FHIR.received().stream()
-                        .filter(x -> x.resourceJson().contains(recordId))
-                        .findFirst(),
-                java.util.Optional::isPresent)
+        CONTRACT_FHIR.received().stream()
+            .filter(x -> key.equals(x.idempotencyKey()))
+            .findFirst()
             .orElseThrow();
-    awaitDeliveryStatus(deliveryId, "DELIVERED");
 
     assertThat(received.interaction()).isEqualTo("create");
     Bundle bundle = R4.newJsonParser().parseResource(Bundle.class, received.resourceJson());
