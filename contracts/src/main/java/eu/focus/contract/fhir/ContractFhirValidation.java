@@ -60,12 +60,15 @@ public final class ContractFhirValidation {
     structureDefinitions.forEach(focus::addStructureDefinition);
     terminology.codeSystems().forEach(focus::addCodeSystem);
     terminology.valueSets().forEach(focus::addValueSet);
+    focus.addCodeSystem(terminology.languageFragment());
+    // In-memory validation before the common code systems, so that the contract's languages
+    // (a BCP-47 fragment above) are checked against the contract and not against HAPI's short list.
     ValidationSupportChain chain =
         new ValidationSupportChain(
             new DefaultProfileValidationSupport(context),
             focus,
-            new CommonCodeSystemsTerminologyService(context),
             new InMemoryTerminologyServerValidationSupport(context),
+            new CommonCodeSystemsTerminologyService(context),
             new SnapshotGeneratingValidationSupport(context),
             new UnknownCodeSystemWarningValidationSupport(context));
     FhirInstanceValidator module = new FhirInstanceValidator(chain);

@@ -38,8 +38,11 @@ public final class FhirNames {
   public static final String SID_CONSENT = SID + "consent-id";
   public static final String SID_SOURCE_RECORD = SID + "source-record-id";
 
-  /** Core R4 extension: the human language of an element (here: of a contract text). */
-  public static final String EXT_LANGUAGE = "http://hl7.org/fhir/StructureDefinition/language";
+  /**
+   * The BCP-47 tag of a contract text, on the FHIR string holding its value. R4's own {@code
+   * language} extension is allowed only on names, addresses and annotations.
+   */
+  public static final String EXT_LANGUAGE = SD + "text-language";
 
   public static final String EXT_NATIONALITY =
       "http://hl7.org/fhir/StructureDefinition/patient-nationality";

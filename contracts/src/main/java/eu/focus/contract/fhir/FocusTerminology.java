@@ -211,6 +211,29 @@ public final class FocusTerminology {
     return result;
   }
 
+  /**
+   * The BCP-47 tags of the contract's language list as a fragment of {@code urn:ietf:bcp:47}.
+   * HAPI's offline BCP-47 support knows only the common languages and no script subtags, so without
+   * this a Romanian ({@code ro}) or Serbian Latin ({@code sr-Latn}) child would fail validation; a
+   * fragment lets other valid tags through as warnings.
+   */
+  public CodeSystem languageFragment() {
+    CodeSystem cs = new CodeSystem();
+    cs.setId("focus-bcp47-fragment");
+    cs.setUrl(FhirNames.BCP47);
+    cs.setName("FocusLanguages");
+    cs.setTitle("BCP-47 tags used by Focus contract v1 (fragment)");
+    cs.setStatus(PublicationStatus.ACTIVE);
+    cs.setCaseSensitive(false);
+    cs.setContent(CodeSystem.CodeSystemContentMode.FRAGMENT);
+    for (String code : codeLists.codes("language")) {
+      cs.addConcept()
+          .setCode(code)
+          .setDisplay(codeLists.entry("language", code).orElseThrow().path("display").asText());
+    }
+    return cs;
+  }
+
   /** Every derived value set: one per code list and per enum, with the same id. */
   public List<ValueSet> valueSets() {
     List<ValueSet> result = new ArrayList<>();
