@@ -11,12 +11,17 @@ import eu.focus.gateway.delivery.Delivery;
 import eu.focus.gateway.delivery.DeliveryStore;
 import eu.focus.gateway.delivery.PolicyRecheck;
 import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.intake.RecordFilter;
 import eu.focus.gateway.intake.RecordStore;
 import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
 import eu.focus.gateway.security.Caller;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -59,6 +64,9 @@ public class RecordAccessService {
     this.audit = audit;
     this.tx = tx;
   }
+
+  /** One record a search found: the caller's view of it, and when the gateway stored it. */
+  public record Found(View view, Instant storedAt) {}
 
   public View read(Caller caller, String recordId, Integer requestedVersion) {
     return read(caller, recordId, requestedVersion, "REST");
@@ -118,5 +126,37 @@ public class RecordAccessService {
         s -> audit.append(justified.recipient(caller.agencyId(), decision.disclosedClasses())));
     return new View(
         recordId, version, new TreeSet<>(List.copyOf(decision.withheld())), minimised.record());
+  }
+
+  /**
+   * The records the caller may read that match the filter, newest first: the latest version of
+   * those its agency authored and the latest version delivered to it of the others, exactly what
+   * {@link #read} without a version would give. Each match is read through {@link #read}, so it is
+   * re-checked, minimised and audited like any read; one the policy no longer allows (e.g. its
+   * consent was withdrawn) is left out, its refusal audited.
+   */
+  public List<Found> search(Caller caller, RecordFilter filter, int limit, String channel) {
+    List<StoredRecord> candidates =
+        new ArrayList<>(records.latestAuthoredBy(caller.agencyId(), filter, limit));
+    Map<String, Integer> delivered = deliveries.latestDeliveredVersions(caller.agencyId());
+    if (filter.recordId() != null) {
+      delivered.keySet().retainAll(List.of(filter.recordId()));
+    }
+    candidates.forEach(r -> delivered.remove(r.recordId()));
+    candidates.addAll(records.versions(delivered, filter));
+    candidates.sort(Comparator.comparing(StoredRecord::createdAt).reversed());
+    List<Found> found = new ArrayList<>();
+    for (StoredRecord candidate : candidates) {
+      if (found.size() == limit) {
+        break;
+      }
+      try {
+        found.add(
+            new Found(read(caller, candidate.recordId(), null, channel), candidate.createdAt()));
+      } catch (ApiException notVisibleNow) {
+        // audited by read(); a search result simply leaves it out
+      }
+    }
+    return found;
   }
 }

@@ -2,8 +2,6 @@ package eu.focus.gateway.api;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.gateway.config.FocusProperties;
-import eu.focus.gateway.soap.FocusFault;
-import eu.focus.gateway.soap.SoapChannelRoutes;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -14,6 +12,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpStatus;
@@ -31,10 +30,13 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private final long limit;
   private final ObjectMapper json;
+  private final List<ChannelErrors> channels;
 
-  public BodySizeLimitFilter(FocusProperties props, ObjectMapper json) {
+  public BodySizeLimitFilter(
+      FocusProperties props, ObjectMapper json, List<ChannelErrors> channels) {
     this.limit = props.api().maxBodySize().toBytes();
     this.json = json;
+    this.channels = channels;
   }
 
   @Override
@@ -61,23 +63,15 @@ public class BodySizeLimitFilter extends OncePerRequestFilter {
 
   private void tooLarge(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
-    String detail = "The request body is larger than " + limit + " bytes";
-    if (request.getRequestURI().startsWith(SoapChannelRoutes.PATH)) {
-      FocusFault.of(HttpStatus.PAYLOAD_TOO_LARGE, "too-large", detail).writeTo(response);
-      return;
-    }
-    Problems.write(
+    Problems.refuse(
+        request,
         response,
         json,
+        channels,
         HttpStatus.PAYLOAD_TOO_LARGE,
-        Problems.body(
-            json,
-            HttpStatus.PAYLOAD_TOO_LARGE,
-            "too-large",
-            detail,
-            request.getRequestURI(),
-            null,
-            null));
+        "too-large",
+        "The request body is larger than " + limit + " bytes",
+        null);
   }
 
   private static final class BufferedRequest extends HttpServletRequestWrapper {

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.contract.Violation;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
@@ -64,37 +65,69 @@ public final class Problems {
 
   /** 401 for a missing, expired or badly signed token. */
   public static AuthenticationEntryPoint unauthenticated(ObjectMapper json) {
+    return unauthenticated(json, List.of());
+  }
+
+  /** 401, in the shape of the channel the request was addressed to. */
+  public static AuthenticationEntryPoint unauthenticated(
+      ObjectMapper json, List<ChannelErrors> channels) {
     return (request, response, ex) -> {
       response.setHeader("WWW-Authenticate", "Bearer");
-      write(
+      refuse(
+          request,
           response,
           json,
+          channels,
           HttpStatus.UNAUTHORIZED,
-          body(
-              json,
-              HttpStatus.UNAUTHORIZED,
-              "unauthenticated",
-              "A valid bearer token is required",
-              request.getRequestURI(),
-              null,
-              null));
+          "unauthenticated",
+          "A valid bearer token is required",
+          null);
     };
   }
 
   /** 403 when the token is valid but its roles do not allow the call. */
   public static AccessDeniedHandler forbidden(ObjectMapper json) {
+    return forbidden(json, List.of());
+  }
+
+  /** 403, in the shape of the channel the request was addressed to. */
+  public static AccessDeniedHandler forbidden(ObjectMapper json, List<ChannelErrors> channels) {
     return (request, response, ex) ->
-        write(
+        refuse(
+            request,
             response,
             json,
+            channels,
             HttpStatus.FORBIDDEN,
-            body(
-                json,
-                HttpStatus.FORBIDDEN,
-                "forbidden",
-                "Your roles do not allow this call",
-                request.getRequestURI(),
-                "AUTH-ROLE-REQUIRED",
-                null));
+            "forbidden",
+            "Your roles do not allow this call",
+            "AUTH-ROLE-REQUIRED");
+  }
+
+  /**
+   * Writes a refusal that no controller saw: through the channel that serves the request when one
+   * claims it, else as a problem document.
+   */
+  public static void refuse(
+      HttpServletRequest request,
+      HttpServletResponse response,
+      ObjectMapper json,
+      List<ChannelErrors> channels,
+      HttpStatus status,
+      String code,
+      String detail,
+      String rule)
+      throws IOException {
+    for (ChannelErrors channel : channels) {
+      if (channel.serves(request)) {
+        channel.write(request, response, status, code, detail, rule);
+        return;
+      }
+    }
+    write(
+        response,
+        json,
+        status,
+        body(json, status, code, detail, request.getRequestURI(), rule, null));
   }
 }

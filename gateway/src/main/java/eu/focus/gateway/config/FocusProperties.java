@@ -123,6 +123,8 @@ public record FocusProperties(
    * @param port HTTP port of the simulated REST-JSON systems (WireMock)
    * @param soapPort HTTP port of the simulated SOAP system (nl-raad, CXF)
    * @param fhirPort HTTP port of the simulated FHIR server (hu-probation, HAPI FHIR)
+   * @param contractFhirPort HTTP port of the simulated FHIR server of hu-child-protection, which
+   *     receives contract v1 itself as FocusAssessmentBundles (HAPI FHIR)
    * @param fileRoot folder of the simulated file exchanges (rs-csw-belgrade)
    */
   public record Simulators(
@@ -130,5 +132,6 @@ public record FocusProperties(
       @DefaultValue("8089") int port,
       @DefaultValue("8090") int soapPort,
       @DefaultValue("8091") int fhirPort,
+      @DefaultValue("8092") int contractFhirPort,
       @DefaultValue("./data/exchange") String fileRoot) {}
 }

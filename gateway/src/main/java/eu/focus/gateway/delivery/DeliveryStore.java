@@ -6,7 +6,9 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -219,6 +221,22 @@ public class DeliveryStore {
         .param("a", agency)
         .query(Integer.class)
         .optional();
+  }
+
+  /** For every record delivered to an agency: the newest version it received. */
+  public Map<String, Integer> latestDeliveredVersions(String agency) {
+    Map<String, Integer> latest = new LinkedHashMap<>();
+    jdbc.sql(
+            """
+            select record_id, max(record_version) as version from delivery
+            where recipient_agency = :a and status = 'DELIVERED' and kind = 'ASSESSMENT'
+            group by record_id
+            """)
+        .param("a", agency)
+        .query((rs, n) -> Map.entry(rs.getString("record_id"), rs.getInt("version")))
+        .list()
+        .forEach(e -> latest.put(e.getKey(), e.getValue()));
+    return latest;
   }
 
   /** The delivery by which an agency received one version, if it did. */

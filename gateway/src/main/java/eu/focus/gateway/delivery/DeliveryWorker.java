@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.adapters.connector.ConnectorException;
 import eu.focus.adapters.connector.ConnectorRegistry;
+import eu.focus.contract.Violation;
 import eu.focus.gateway.agency.Agency;
 import eu.focus.gateway.agency.AgencyDirectory;
 import eu.focus.gateway.audit.AuditAction;
@@ -37,11 +38,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An outbox worker. Every poll it claims due deliveries, and for each: re-decides under the policy
  * and the consent as they are now (a consent may have been withdrawn since intake), minimises the
- * record for the recipient, sends it through the recipient's connector with the delivery's
- * idempotency key, and records the outcome with its audit entry in one transaction. A failure is
- * retried after an exponentially growing wait (Resilience4j's {@link IntervalFunction}), kept in
- * the database so that it survives restarts; after {@code focus.delivery.max-attempts} the delivery
- * is dead-lettered for an operator. Runs only where {@code focus.roles} has {@code delivery}.
+ * record for the recipient, turns it into the recipient's format (its national mapping, or the
+ * encoding its connector type carries contract v1 in: {@link ContractEncoding}), sends it through
+ * the recipient's connector with the delivery's idempotency key, and records the outcome with its
+ * audit entry in one transaction. A failure is retried after an exponentially growing wait
+ * (Resilience4j's {@link IntervalFunction}), kept in the database so that it survives restarts;
+ * after {@code focus.delivery.max-attempts} the delivery is dead-lettered for an operator. Runs
+ * only where {@code focus.roles} has {@code delivery}.
  */
 @Component
 public class DeliveryWorker implements SmartLifecycle {
@@ -58,6 +61,7 @@ public class DeliveryWorker implements SmartLifecycle {
   private final Minimiser minimiser;
   private final ConnectorRegistry connectors;
   private final Mapping mapping;
+  private final ContractEncoding encoding;
   private final AuditLog audit;
   private final FocusMetrics metrics;
   private final TransactionTemplate tx;
@@ -77,6 +81,7 @@ public class DeliveryWorker implements SmartLifecycle {
       Minimiser minimiser,
       ConnectorRegistry connectors,
       Mapping mapping,
+      ContractEncoding encoding,
       AuditLog audit,
       FocusMetrics metrics,
       TransactionTemplate tx,
@@ -92,6 +97,7 @@ public class DeliveryWorker implements SmartLifecycle {
     this.minimiser = minimiser;
     this.connectors = connectors;
     this.mapping = mapping;
+    this.encoding = encoding;
     this.audit = audit;
     this.metrics = metrics;
     this.tx = tx;
@@ -170,6 +176,18 @@ public class DeliveryWorker implements SmartLifecycle {
         return;
       }
       body = national.value();
+    } else {
+      try {
+        body = encoding.encode(recipient, body);
+      } catch (ContractEncoding.EncodingException e) {
+        Violation first = e.violations().isEmpty() ? null : e.violations().get(0);
+        deadLetter(
+            d,
+            base,
+            recipient,
+            "ENCODING-FAILED " + e.getMessage() + (first == null ? "" : " at " + first.pointer()));
+        return;
+      }
     }
     try {
       connectors.send(recipient.connectorId(), body, d.idempotencyKey(), d.kind().name());

@@ -19,8 +19,10 @@ import org.springframework.context.annotation.Profile;
  * The embedded default's simulated national systems, in-process: a WireMock server that plays every
  * REST-JSON inbox (what they received is at {@code http://127.0.0.1:8089/__admin/requests}), the
  * Dutch Raad's SOAP service ({@code http://127.0.0.1:8090/nl-raad/berichten}), a HAPI FHIR server
- * for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), and the folders of the
- * Serbian centre's file exchange ({@code ./data/exchange/rs-csw-belgrade}).
+ * for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), another for the
+ * Hungarian child-protection service, which takes contract v1 as FHIR ({@code
+ * http://127.0.0.1:8092/fhir}), and the folders of the Serbian centre's file exchange ({@code
+ * ./data/exchange/rs-csw-belgrade}).
  */
 @Configuration
 @Profile("demo")
@@ -67,6 +69,20 @@ public class DemoSimulators {
         new FhirServerSimulator(props.demo().simulators().fhirPort(), 20);
     simulator.start();
     LOG.info("Simulated FHIR server of hu-probation at {}", simulator.baseUrl());
+    return simulator;
+  }
+
+  /**
+   * The FHIR server of hu-child-protection, an agency that receives contract v1 itself over FHIR
+   * (FocusAssessmentBundles, no national mapping). A server of its own: hu-probation's poller reads
+   * every Bundle on the other one as a message from hu-probation.
+   */
+  @Bean(destroyMethod = "close")
+  FhirServerSimulator contractFhirSimulator(FocusProperties props) {
+    FhirServerSimulator simulator =
+        new FhirServerSimulator(props.demo().simulators().contractFhirPort(), 20);
+    simulator.start();
+    LOG.info("Simulated FHIR server of hu-child-protection at {}", simulator.baseUrl());
     return simulator;
   }
 

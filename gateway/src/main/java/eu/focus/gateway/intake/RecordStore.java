@@ -5,6 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -36,6 +41,44 @@ public class RecordStore {
         .param("v", version)
         .query(this::map)
         .optional();
+  }
+
+  /**
+   * The latest version of each record an agency authored, newest first, narrowed by the filter's
+   * record id, subject pseudonym and stored-at range (each optional).
+   */
+  public List<StoredRecord> latestAuthoredBy(String agency, RecordFilter filter, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            select * from assessment_record r where r.authoring_agency = :agency
+              and r.version = (select max(m.version) from assessment_record m
+                               where m.record_id = r.record_id)
+            """);
+    Map<String, Object> params = new HashMap<>();
+    params.put("agency", agency);
+    filter.appendTo(sql, params);
+    sql.append(" order by r.created_at desc fetch first :limit rows only");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  /** Those of the given record versions that pass the filter, newest first. */
+  public List<StoredRecord> versions(Map<String, Integer> versions, RecordFilter filter) {
+    List<StoredRecord> found = new ArrayList<>();
+    versions.forEach(
+        (recordId, version) -> {
+          StringBuilder sql =
+              new StringBuilder(
+                  "select * from assessment_record r where r.record_id = :id and r.version = :v");
+          Map<String, Object> params = new HashMap<>();
+          params.put("id", recordId);
+          params.put("v", version);
+          filter.appendTo(sql, params);
+          jdbc.sql(sql.toString()).params(params).query(this::map).optional().ifPresent(found::add);
+        });
+    found.sort(Comparator.comparing(StoredRecord::createdAt).reversed());
+    return found;
   }
 
   public void insert(StoredRecord r) {

@@ -1,9 +1,9 @@
 package eu.focus.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.focus.gateway.api.ChannelErrors;
 import eu.focus.gateway.api.Problems;
 import eu.focus.gateway.soap.SoapChannelRoutes;
-import eu.focus.gateway.soap.SoapRefusals;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
@@ -16,16 +16,16 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
-import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Every API call carries an OAuth2 JWT whose {@value #AGENCY_CLAIM} claim names
  * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR.
- * Anything not listed here is denied.
+ * Anything not listed here is denied. Refusals come back in the shape of the channel addressed
+ * ({@link ChannelErrors}): problem+json by default, a SOAP Fault on the SOAP channel, an
+ * OperationOutcome under {@code /fhir}.
  */
 @Configuration
 public class SecurityConfig implements WebMvcConfigurer {
@@ -34,11 +34,8 @@ public class SecurityConfig implements WebMvcConfigurer {
   public static final String ROLES_CLAIM = "roles";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json) throws Exception {
-    // each channel refuses in its own shape: a SOAP Fault on the SOAP channel, else problem+json
-    AuthenticationEntryPoint unauthenticated =
-        SoapRefusals.unauthenticated(Problems.unauthenticated(json));
-    AccessDeniedHandler forbidden = SoapRefusals.forbidden(Problems.forbidden(json));
+  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, List<ChannelErrors> channels)
+      throws Exception {
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -71,15 +68,26 @@ public class SecurityConfig implements WebMvcConfigurer {
                     // agency is checked against the token when the message is taken in
                     .requestMatchers("/services/national/**")
                     .hasRole(Caller.AGENCY)
+                    // FHIR channel: the CapabilityStatement is public; $validate serves anyone
+                    // with a token (it stores and discloses nothing); the rest is for agencies
+                    .requestMatchers(HttpMethod.GET, "/fhir/metadata")
+                    .permitAll()
+                    .requestMatchers(
+                        HttpMethod.POST, "/fhir/Bundle/$validate", "/fhir/Consent/$validate")
+                    .authenticated()
+                    .requestMatchers("/fhir/**")
+                    .hasRole(Caller.AGENCY)
                     .anyRequest()
                     .denyAll())
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
-                    .authenticationEntryPoint(unauthenticated)
-                    .accessDeniedHandler(forbidden))
+                    .authenticationEntryPoint(Problems.unauthenticated(json, channels))
+                    .accessDeniedHandler(Problems.forbidden(json, channels)))
         .exceptionHandling(
-            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
+            e ->
+                e.authenticationEntryPoint(Problems.unauthenticated(json, channels))
+                    .accessDeniedHandler(Problems.forbidden(json, channels)));
     return http.build();
   }
 

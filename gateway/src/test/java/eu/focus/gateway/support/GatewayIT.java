@@ -73,6 +73,9 @@ public abstract class GatewayIT {
   /** Plays the Hungarian probation service's FHIR server (the demo's hu-probation system file). */
   protected static final FhirServerSimulator FHIR = startFhir();
 
+  /** Plays hu-child-protection's FHIR server, which receives contract v1 as FHIR Bundles. */
+  protected static final FhirServerSimulator CONTRACT_FHIR = startFhir();
+
   /** Root of the file exchanges (the demo's rs-csw-belgrade system file). */
   protected static final Path FILE_ROOT = fileRoot();
 
@@ -89,6 +92,9 @@ public abstract class GatewayIT {
     r.add("focus.demo.simulators.port", RECIPIENTS::port);
     r.add("focus.demo.simulators.soap-port", () -> URI.create(SOAP.endpointUrl()).getPort());
     r.add("focus.demo.simulators.fhir-port", () -> URI.create(FHIR.baseUrl()).getPort());
+    r.add(
+        "focus.demo.simulators.contract-fhir-port",
+        () -> URI.create(CONTRACT_FHIR.baseUrl()).getPort());
     r.add("focus.demo.simulators.file-root", FILE_ROOT::toString);
     r.add("spring.datasource.url", TestDatabase::freshUrl);
     r.add("spring.datasource.username", TestDatabase::user);
