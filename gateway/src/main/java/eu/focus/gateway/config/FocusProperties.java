@@ -124,11 +124,14 @@ public record FocusProperties(
    * @param soapPort HTTP port of the simulated SOAP system (nl-raad, CXF)
    * @param fhirPort HTTP port of the simulated FHIR server (hu-probation, HAPI FHIR)
    * @param fileRoot folder of the simulated file exchanges (rs-csw-belgrade)
+   * @param contractSoapPort HTTP port of the simulated agency receiving contract v1 over SOAP
+   *     (nl-police, focus-recipient-v1.wsdl)
    */
   public record Simulators(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("8089") int port,
       @DefaultValue("8090") int soapPort,
       @DefaultValue("8091") int fhirPort,
-      @DefaultValue("./data/exchange") String fileRoot) {}
+      @DefaultValue("./data/exchange") String fileRoot,
+      @DefaultValue("8092") int contractSoapPort) {}
 }
