@@ -37,10 +37,10 @@ done
   fail "a client library is missing from interop/node_modules after npm ci"
 
 # --- the gateway: demo profile, free ports, a fresh working directory (./data) -----------------
-read -r PORT SIM_PORT SOAP_PORT FHIR_PORT < <(node -e '
+read -r PORT SIM_PORT SOAP_PORT FHIR_PORT CONTRACT_SOAP_PORT CONTRACT_FHIR_PORT < <(node -e '
 const net = require("net");
 const one = () => new Promise((ok) => { const s = net.createServer().listen(0, "127.0.0.1", () => { const p = s.address().port; s.close(() => ok(p)); }); });
-(async () => { const ports = new Set(); while (ports.size < 4) ports.add(await one()); console.log([...ports].join(" ")); })();')
+(async () => { const ports = new Set(); while (ports.size < 6) ports.add(await one()); console.log([...ports].join(" ")); })();')
 WORK=$(mktemp -d -t focus-interop.XXXXXX)
 LOG="$WORK/gateway.log"
 BASE="http://127.0.0.1:$PORT"
@@ -75,6 +75,7 @@ echo "interop: starting the gateway (demo profile) on $BASE in $WORK"
 (
   cd "$WORK"
   PORT=$PORT FOCUS_DEMO_SIMULATOR_PORT=$SIM_PORT FOCUS_DEMO_SOAP_PORT=$SOAP_PORT FOCUS_DEMO_FHIR_PORT=$FHIR_PORT \
+    FOCUS_DEMO_CONTRACT_SOAP_PORT=$CONTRACT_SOAP_PORT FOCUS_DEMO_CONTRACT_FHIR_PORT=$CONTRACT_FHIR_PORT \
     exec java -Xmx1g -XX:+UseSerialGC -XX:TieredStopAtLevel=1 -jar "$JAR" --spring.profiles.active=demo
 ) >"$LOG" 2>&1 &
 GW_PID=$!

@@ -26,7 +26,7 @@ class ArchitectureTest {
   void channelsDoNotTouchTheDatabase() {
     noClasses()
         .that()
-        .resideInAnyPackage("..gateway.api..", "..gateway.fhir..")
+        .resideInAnyPackage("..gateway.api..", "..gateway.soap..", "..gateway.fhir..")
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
@@ -38,7 +38,7 @@ class ArchitectureTest {
   void channelsGoThroughServicesNotStores() {
     noClasses()
         .that()
-        .resideInAnyPackage("..gateway.api..", "..gateway.fhir..")
+        .resideInAnyPackage("..gateway.api..", "..gateway.soap..", "..gateway.fhir..")
         .should()
         .dependOnClassesThat()
         .haveSimpleNameEndingWith("Store")

@@ -47,7 +47,13 @@ public class AgencyDirectory {
           system
               .map(SystemFile::mapping)
               .orElse(a.connector() == null ? null : a.connector().mapping());
-      agencies.put(a.id(), new Agency(a.id(), country, a.type(), a.name(), connectorId, mappingId));
+      String connectorType =
+          system
+              .map(s -> s.outbound().type())
+              .orElse(a.connector() == null ? null : a.connector().type());
+      agencies.put(
+          a.id(),
+          new Agency(a.id(), country, a.type(), a.name(), connectorId, mappingId, connectorType));
     }
   }
 

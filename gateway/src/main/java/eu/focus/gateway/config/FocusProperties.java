@@ -126,12 +126,15 @@ public record FocusProperties(
    * @param contractFhirPort HTTP port of the simulated FHIR server of hu-child-protection, which
    *     receives contract v1 itself as FocusAssessmentBundles (HAPI FHIR)
    * @param fileRoot folder of the simulated file exchanges (rs-csw-belgrade)
+   * @param contractSoapPort HTTP port of the simulated agency receiving contract v1 over SOAP
+   *     (nl-police, focus-recipient-v1.wsdl)
    */
   public record Simulators(
       @DefaultValue("false") boolean enabled,
       @DefaultValue("8089") int port,
       @DefaultValue("8090") int soapPort,
       @DefaultValue("8091") int fhirPort,
-      @DefaultValue("8092") int contractFhirPort,
-      @DefaultValue("./data/exchange") String fileRoot) {}
+      @DefaultValue("8093") int contractFhirPort,
+      @DefaultValue("./data/exchange") String fileRoot,
+      @DefaultValue("8092") int contractSoapPort) {}
 }

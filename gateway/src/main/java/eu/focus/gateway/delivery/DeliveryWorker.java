@@ -4,7 +4,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.adapters.connector.ConnectorException;
 import eu.focus.adapters.connector.ConnectorRegistry;
-import eu.focus.contract.Violation;
 import eu.focus.gateway.agency.Agency;
 import eu.focus.gateway.agency.AgencyDirectory;
 import eu.focus.gateway.audit.AuditAction;
@@ -18,8 +17,6 @@ import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.metrics.FocusMetrics;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
-import eu.focus.mappings.Mapping;
-import eu.focus.mappings.MappingResult;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
@@ -38,10 +35,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * An outbox worker. Every poll it claims due deliveries, and for each: re-decides under the policy
  * and the consent as they are now (a consent may have been withdrawn since intake), minimises the
- * record for the recipient, turns it into the recipient's format (its national mapping, or the
- * encoding its connector type carries contract v1 in: {@link ContractEncoding}), sends it through
- * the recipient's connector with the delivery's idempotency key, and records the outcome with its
- * audit entry in one transaction. A failure is retried after an exponentially growing wait
+ * record for the recipient, encodes it in the recipient's form ({@link ContractEncoding}), sends it
+ * through the recipient's connector with the delivery's idempotency key, and records the outcome
+ * with its audit entry in one transaction. A failure is retried after an exponentially growing wait
  * (Resilience4j's {@link IntervalFunction}), kept in the database so that it survives restarts;
  * after {@code focus.delivery.max-attempts} the delivery is dead-lettered for an operator. Runs
  * only where {@code focus.roles} has {@code delivery}.
@@ -60,7 +56,6 @@ public class DeliveryWorker implements SmartLifecycle {
   private final PolicyRecheck recheck;
   private final Minimiser minimiser;
   private final ConnectorRegistry connectors;
-  private final Mapping mapping;
   private final ContractEncoding encoding;
   private final AuditLog audit;
   private final FocusMetrics metrics;
@@ -80,7 +75,6 @@ public class DeliveryWorker implements SmartLifecycle {
       PolicyRecheck recheck,
       Minimiser minimiser,
       ConnectorRegistry connectors,
-      Mapping mapping,
       ContractEncoding encoding,
       AuditLog audit,
       FocusMetrics metrics,
@@ -96,7 +90,6 @@ public class DeliveryWorker implements SmartLifecycle {
     this.recheck = recheck;
     this.minimiser = minimiser;
     this.connectors = connectors;
-    this.mapping = mapping;
     this.encoding = encoding;
     this.audit = audit;
     this.metrics = metrics;
@@ -168,27 +161,13 @@ public class DeliveryWorker implements SmartLifecycle {
       classes = "S0";
     }
 
-    if (recipient.mappingId() != null) {
-      MappingResult<String> national = mapping.outbound(recipient.mappingId(), body);
-      if (!national.isSuccess()) {
-        // Deterministic: the same record will not map on a later attempt either.
-        deadLetter(d, base, recipient, "MAPPING-FAILED " + national.errors().get(0).toLine());
-        return;
-      }
-      body = national.value();
-    } else {
-      try {
-        body = encoding.encode(recipient, body);
-      } catch (ContractEncoding.EncodingException e) {
-        Violation first = e.violations().isEmpty() ? null : e.violations().get(0);
-        deadLetter(
-            d,
-            base,
-            recipient,
-            "ENCODING-FAILED " + e.getMessage() + (first == null ? "" : " at " + first.pointer()));
-        return;
-      }
+    ContractEncoding.Encoded encoded = encoding.encode(recipient, body);
+    if (!encoded.ok()) {
+      // Deterministic: the same record will not map on a later attempt either.
+      deadLetter(d, base, recipient, encoded.error());
+      return;
     }
+    body = encoded.body();
     try {
       connectors.send(recipient.connectorId(), body, d.idempotencyKey(), d.kind().name());
     } catch (ConnectorException e) {

@@ -18,10 +18,11 @@ import org.springframework.context.annotation.Profile;
 /**
  * The embedded default's simulated national systems, in-process: a WireMock server that plays every
  * REST-JSON inbox (what they received is at {@code http://127.0.0.1:8089/__admin/requests}), the
- * Dutch Raad's SOAP service ({@code http://127.0.0.1:8090/nl-raad/berichten}), a HAPI FHIR server
- * for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), another for the
+ * Dutch Raad's SOAP service ({@code http://127.0.0.1:8090/nl-raad/berichten}), the Dutch police
+ * receiving contract v1 over SOAP ({@code http://127.0.0.1:8092/nl-police/focus}), a HAPI FHIR
+ * server for the Hungarian probation service ({@code http://127.0.0.1:8091/fhir}), another for the
  * Hungarian child-protection service, which takes contract v1 as FHIR ({@code
- * http://127.0.0.1:8092/fhir}), and the folders of the Serbian centre's file exchange ({@code
+ * http://127.0.0.1:8093/fhir}), and the folders of the Serbian centre's file exchange ({@code
  * ./data/exchange/rs-csw-belgrade}).
  */
 @Configuration
@@ -61,6 +62,34 @@ public class DemoSimulators {
         "/nl-raad/berichten",
         "<Ontvangstbevestiging xmlns=\"urn:nl:rvdk:berichten:v1\""
             + " berichtId=\"00000000-0000-4000-8000-000000000000\" status=\"ONTVANGEN\"/>");
+  }
+
+  /** The Dutch police receiving contract v1 itself over SOAP, from the recipient WSDL. */
+  @Bean(destroyMethod = "close")
+  SoapSystemSimulator nlPoliceSimulator(FocusProperties props) {
+    SoapSystemSimulator simulator = nlPolice(props.demo().simulators().contractSoapPort());
+    simulator.start();
+    LOG.info("Simulated SOAP recipient of nl-police at {}", simulator.endpointUrl());
+    return simulator;
+  }
+
+  /**
+   * A simulator of an agency that implements {@code focus-recipient-v1.wsdl} (nl-police in the
+   * demo) on the given port (0: any free one).
+   */
+  public static SoapSystemSimulator nlPolice(int port) {
+    return new SoapSystemSimulator(
+        DemoSimulators.class
+            .getClassLoader()
+            .getResource("focus/contract/v1/xml/focus-recipient-v1.wsdl")
+            .toString(),
+        "{urn:eu:focus:recipient:v1}FocusRecipientService",
+        "{urn:eu:focus:recipient:v1}FocusRecipientPort",
+        port,
+        "/nl-police/focus",
+        "<DeliveryAcknowledgement xmlns=\"urn:eu:focus:recipient:v1\">"
+            + "<deliveryId>00000000-0000-4000-8000-000000000000</deliveryId>"
+            + "<status>RECEIVED</status></DeliveryAcknowledgement>");
   }
 
   @Bean(destroyMethod = "close")

@@ -70,6 +70,9 @@ public abstract class GatewayIT {
   /** Plays the Dutch Raad's SOAP service (the demo's nl-raad system file), from its own WSDL. */
   protected static final SoapSystemSimulator SOAP = startSoap();
 
+  /** Plays the Dutch police receiving contract v1 over SOAP (focus-recipient-v1.wsdl). */
+  protected static final SoapSystemSimulator CONTRACT_SOAP = startContractSoap();
+
   /** Plays the Hungarian probation service's FHIR server (the demo's hu-probation system file). */
   protected static final FhirServerSimulator FHIR = startFhir();
 
@@ -95,6 +98,9 @@ public abstract class GatewayIT {
     r.add(
         "focus.demo.simulators.contract-fhir-port",
         () -> URI.create(CONTRACT_FHIR.baseUrl()).getPort());
+    r.add(
+        "focus.demo.simulators.contract-soap-port",
+        () -> URI.create(CONTRACT_SOAP.endpointUrl()).getPort());
     r.add("focus.demo.simulators.file-root", FILE_ROOT::toString);
     r.add("spring.datasource.url", TestDatabase::freshUrl);
     r.add("spring.datasource.username", TestDatabase::user);
@@ -109,6 +115,12 @@ public abstract class GatewayIT {
 
   private static SoapSystemSimulator startSoap() {
     SoapSystemSimulator s = DemoSimulators.nlRaad(0);
+    s.start();
+    return s;
+  }
+
+  private static SoapSystemSimulator startContractSoap() {
+    SoapSystemSimulator s = DemoSimulators.nlPolice(0);
     s.start();
     return s;
   }
