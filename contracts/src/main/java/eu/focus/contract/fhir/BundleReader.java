@@ -73,6 +73,12 @@ final class BundleReader {
     }
   }
 
+  /** A reader with no entries, for checking the codes of a resource outside a Bundle (Consent). */
+  static BundleReader codesOnly(FocusTerminology terminology, Problems problems) {
+    return new BundleReader(
+        new Bundle().setType(Bundle.BundleType.COLLECTION), terminology, problems);
+  }
+
   FocusTerminology terminology() {
     return terminology;
   }

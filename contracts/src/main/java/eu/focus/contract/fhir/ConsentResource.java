@@ -115,12 +115,7 @@ final class ConsentResource {
   }
 
   static ObjectNode read(Consent consent, FocusTerminology t, Problems problems) {
-    BundleReader r =
-        new BundleReader(
-            new org.hl7.fhir.r4.model.Bundle()
-                .setType(org.hl7.fhir.r4.model.Bundle.BundleType.COLLECTION),
-            t,
-            problems);
+    BundleReader r = BundleReader.codesOnly(t, problems);
     String at = "Consent";
     Json.Obj c = Json.obj();
     c.put("consentId", BundleReader.identifier(consent.getIdentifier(), FhirNames.SID_CONSENT));
@@ -230,6 +225,8 @@ final class ConsentResource {
     c.put("childFriendlyInfoGiven", Values.bool(Ext.value(consent, "child-friendly-info-given")));
     c.put("redisclosureAllowed", Values.bool(Ext.value(consent, "redisclosure-allowed")));
     ObjectNode result = c.node();
-    return result == null ? Json.array().objectNode() : result;
+    return result == null
+        ? com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode()
+        : result;
   }
 }

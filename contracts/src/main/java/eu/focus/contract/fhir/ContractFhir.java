@@ -106,7 +106,7 @@ public final class ContractFhir {
     }
     ObjectNode result = delivery.node();
     if (result == null) {
-      result = Json.array().objectNode();
+      result = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
     if ("ASSESSMENT".equals(kind)) {
       result.set("record", RecordResources.read(r, false));
@@ -135,7 +135,7 @@ public final class ContractFhir {
   private Bundle message(JsonNode envelope, String event, JsonNode record) {
     String messageId = Json.str(envelope, "messageId");
     BundleWriter w = new BundleWriter(terminology, messageId);
-    MessageHeader header = EnvelopeMessageHeader.start(envelope, w);
+    MessageHeader header = EnvelopeMessageHeader.start(w);
     List<Reference> focus = record == null ? List.of() : RecordResources.write(record, w);
     EnvelopeMessageHeader.write(envelope, event, header, focus, w);
     w.finish();

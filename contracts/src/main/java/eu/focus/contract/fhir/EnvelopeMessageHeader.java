@@ -27,7 +27,7 @@ final class EnvelopeMessageHeader {
   private EnvelopeMessageHeader() {}
 
   /** Creates the header as the first entry; {@link #write} fills it once the record is in. */
-  static MessageHeader start(JsonNode envelope, BundleWriter w) {
+  static MessageHeader start(BundleWriter w) {
     MessageHeader header = new MessageHeader();
     w.add(header, "message-header", "FocusMessageHeader", "S0");
     return header;

@@ -84,7 +84,7 @@ final class RecordResources {
     record.set("assessors", assessors);
     ObjectNode result = record.node();
     if (result == null) {
-      result = Json.array().objectNode();
+      result = com.fasterxml.jackson.databind.node.JsonNodeFactory.instance.objectNode();
     }
     if (complete && !result.has("guardians")) {
       result.set("guardians", Json.array());
