@@ -81,7 +81,12 @@ test('create a FocusAssessmentBundle, read it back, search, consent create and w
     const police = await token('ro-police');
     const res = await fetch(`${BASE}/api/v1/records/${recordId}`, { headers: { Authorization: `Bearer ${police}` } });
     assert.equal(res.status, 200);
-    assert.deepEqual((await res.json()).record, submission.record);
+    // the record as sent, plus the subject pseudonym the gateway assigned
+    const { record } = await res.json();
+    assert.match(record.child?.subjectPseudonym ?? '', /^psn-/);
+    const expected = structuredClone(submission.record);
+    expected.child.subjectPseudonym = record.child.subjectPseudonym;
+    assert.deepEqual(record, expected);
   });
 
   await t.test('read the record back as a Bundle', async () => {
