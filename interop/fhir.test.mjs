@@ -96,6 +96,15 @@ test('create a FocusAssessmentBundle, read it back, search, consent create and w
     await validate(read);
   });
 
+  await t.test('the recipient reads its minimised view, valid under the profiles', async () => {
+    // ro-child-protection gets S3 only as a summary and no S7: what it reads lacks what the
+    // policy withholds, and must still be a valid FocusAssessmentBundle
+    const recipient = new Client({ baseUrl: FHIR, bearerToken: await token('ro-child-protection') });
+    const read = await recipient.read({ resourceType: 'Bundle', id: recordId });
+    assert.equal(read.resourceType, 'Bundle');
+    await validate(read);
+  });
+
   await t.test('search finds the record', async () => {
     const found = await client.search({ resourceType: 'Bundle', searchParams: { identifier: recordId } });
     assert.equal(found.resourceType, 'Bundle');
@@ -112,8 +121,15 @@ test('create a FocusAssessmentBundle, read it back, search, consent create and w
     assert.equal(created.resourceType, 'Consent');
     assert.equal(created.status, 'active');
     await validate(created);
-    const withdrawn = await client.operation({ name: '$withdraw', resourceType: 'Consent', id: created.id });
-    assert.ok(JSON.stringify(withdrawn).includes('inactive') || JSON.stringify(withdrawn).includes('WITHDRAWN'));
+    const withdrawn = await client.operation({
+      name: '$withdraw',
+      resourceType: 'Consent',
+      id: created.id,
+      input: { resourceType: 'Parameters' }, // an operation without parameters, POSTed as FHIR says
+    });
+    assert.equal(withdrawn.resourceType, 'Parameters');
+    const param = (name) => withdrawn.parameter?.find((p) => p.name === name);
+    assert.ok(param('withdrawnAt')?.valueInstant, `withdrawnAt in ${JSON.stringify(withdrawn)}`);
     const after = await client.read({ resourceType: 'Consent', id: created.id });
     assert.equal(after.status, 'inactive');
     await validate(after);
