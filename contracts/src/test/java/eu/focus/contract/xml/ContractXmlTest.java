@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.contract.ContractDocument;
 import eu.focus.contract.ContractSchemas;
 import eu.focus.contract.ContractValidator;
+import eu.focus.contract.Minimisation;
 import eu.focus.contract.Violation;
 import java.io.IOException;
 import java.io.InputStream;
@@ -70,6 +71,30 @@ class ContractXmlTest {
       assertThat(XSD.validate(xml)).isEmpty();
       assertThat(XML.fromXml(ContractDocument.RECORD, xml)).isEqualTo(record);
     }
+  }
+
+  /**
+   * Every minimised form of every submission example's record (see {@link Minimisation}) travels in
+   * a delivery message: valid against the XSD, where {@code MinimisedAssessmentRecord} makes every
+   * member optional, and back unchanged.
+   */
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("examples")
+  void everyMinimisedFormOfARecordTravelsInADeliveryMessage(
+      String name, ContractDocument kind, JsonNode json) {
+    if (kind != ContractDocument.SUBMISSION) {
+      return;
+    }
+    Minimisation.distinctForms(json.get("record"))
+        .forEach(
+            (variant, record) -> {
+              JsonNode message = Minimisation.delivery(json, record, variant);
+              String xml = XML.toXml(ContractDocument.DELIVERY_MESSAGE, message);
+              assertThat(XSD.validate(xml)).as(variant).isEmpty();
+              assertThat(XML.fromXml(ContractDocument.DELIVERY_MESSAGE, xml))
+                  .as(variant)
+                  .isEqualTo(message);
+            });
   }
 
   @Test
