@@ -42,8 +42,9 @@ class MinimisedFormsTest {
     List<String> failures = new ArrayList<>();
     forms.forEach(
         (variant, record) -> {
+          // validated inside the delivery below: the same resources under the same Bundle profile,
+          // plus the MessageHeader (one validation per form instead of two keeps this test quick)
           Bundle recordBundle = FHIR.recordToBundle(record);
-          report(failures, variant + ", record", FhirFixtures.validation().validate(recordBundle));
           if (!FHIR.bundleToRecord(FhirFixtures.wire(recordBundle)).equals(record)) {
             failures.add(variant + ", record: round trip differs");
           }
