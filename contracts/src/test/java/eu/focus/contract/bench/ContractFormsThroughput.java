@@ -31,6 +31,7 @@ public final class ContractFormsThroughput {
 
   public static void main(String[] args) throws IOException {
     int seconds = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+    String only = args.length > 1 ? args[1] : ""; // e.g. "FHIR" to run only the FHIR cases
     JsonNode submission = example("01-ro-victim-sexual-abuse.submission.json");
     ContractValidator contract = ContractValidator.load();
     ContractXml xml = ContractXml.load();
@@ -68,6 +69,9 @@ public final class ContractFormsThroughput {
         asXml.length(),
         asFhir.length());
     for (Map.Entry<String, Runnable> c : cases.entrySet()) {
+      if (!c.getKey().contains(only)) {
+        continue;
+      }
       run(c.getValue(), Math.max(2, seconds / 3)); // warm-up
       long start = System.nanoTime();
       long n = run(c.getValue(), seconds);
