@@ -1,0 +1,147 @@
+package eu.focus.gateway.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.gateway.support.GatewayIT;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The OpenAPI document the gateway serves is what integrators generate clients from, so it must
+ * describe the answers the gateway really gives: every member an answer carries is declared, every
+ * member the document requires is there, at every depth the document describes. (The contract's own
+ * documents, referenced as {@code schemas/...}, are validated by their JSON Schemas elsewhere.)
+ * Written after the document had drifted twice from the REST answers unnoticed.
+ */
+class OpenApiConformanceIT extends GatewayIT {
+
+  @Test
+  void theRestAnswersAreTheOnesTheServedDocumentDescribes() {
+    JsonNode openapi = get("/api/v1/openapi.json", null).json();
+    String police = agencyToken("ro-police");
+    List<String> drift = new ArrayList<>();
+
+    ObjectNode submission = freshSubmission("01");
+    String recordId = submission.at("/record/recordId").asText();
+    Response accepted = post("/api/v1/exchanges", police, submission);
+    assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
+    check(openapi, "POST /exchanges 202", "/paths/~1exchanges/post/responses/202", accepted, drift);
+
+    String exchangeId = accepted.json().path("exchangeId").asText();
+    Response exchange = get("/api/v1/exchanges/" + exchangeId, police);
+    check(
+        openapi,
+        "GET /exchanges/{id} 200",
+        "/paths/~1exchanges~1{exchangeId}/get/responses/200",
+        exchange,
+        drift);
+
+    ObjectNode consent = JSON.createObjectNode().put("recordId", recordId);
+    consent.putObject("grantor").put("type", "CHILD");
+    consent.putArray("recipients").addObject().put("agencyId", "ro-victim-support");
+    consent.putArray("dataScope").add("S4");
+    consent.putArray("purposes").add("VICTIM_SUPPORT");
+    consent.putArray("actions").add("disclose");
+    consent.putObject("period").put("start", "2026-01-01");
+    consent.put("consentId", UUID.randomUUID().toString());
+    Response registered = post("/api/v1/consents", police, consent);
+    assertThat(registered.status()).as(registered.text()).isEqualTo(201);
+    Response withdrawn =
+        post(
+            "/api/v1/consents/" + consent.path("consentId").asText() + "/withdrawal",
+            police,
+            JSON.createObjectNode());
+    check(
+        openapi,
+        "POST /consents/{id}/withdrawal 200",
+        "/paths/~1consents~1{consentId}~1withdrawal/post/responses/200",
+        withdrawn,
+        drift);
+
+    Response audit = get("/api/v1/audit/entries?record=" + recordId, roleToken("AUDITOR"));
+    check(
+        openapi,
+        "GET /audit/entries 200",
+        "/paths/~1audit~1entries/get/responses/200",
+        audit,
+        drift);
+
+    Response agencies = get("/api/v1/agencies", police);
+    check(openapi, "GET /agencies 200", "/paths/~1agencies/get/responses/200", agencies, drift);
+
+    submission.put("purposeOfUse", "NO_SUCH_PURPOSE");
+    submission.put("messageId", UUID.randomUUID().toString());
+    Response problem = post("/api/v1/exchanges", police, submission);
+    assertThat(problem.status()).isEqualTo(422);
+    check(openapi, "POST /exchanges 422", "/paths/~1exchanges/post/responses/422", problem, drift);
+
+    assertThat(drift).as("answers the served OpenAPI document does not describe").isEmpty();
+  }
+
+  private static void check(
+      JsonNode openapi, String call, String responsePointer, Response r, List<String> drift) {
+    JsonNode response = resolve(openapi, openapi.at(responsePointer));
+    assertThat(response.isMissingNode()).as(call + " is documented").isFalse();
+    JsonNode content = response.path("content");
+    Iterator<String> mediaTypes = content.fieldNames();
+    assertThat(mediaTypes.hasNext()).as(call + " has a documented body").isTrue();
+    JsonNode schema = content.path(mediaTypes.next()).path("schema");
+    conform(openapi, call, "", r.json(), schema, drift);
+  }
+
+  /** Members against the document's {@code properties} and {@code required}, recursively. */
+  private static void conform(
+      JsonNode openapi,
+      String call,
+      String at,
+      JsonNode value,
+      JsonNode schema,
+      List<String> drift) {
+    schema = resolve(openapi, schema);
+    if (schema.has("$ref") || value == null || value.isNull()) {
+      return; // a contract document (schemas/...): validated by its own JSON Schema
+    }
+    if (value.isArray() && schema.has("items")) {
+      for (int i = 0; i < value.size(); i++) {
+        conform(openapi, call, at + "/" + i, value.get(i), schema.get("items"), drift);
+      }
+      return;
+    }
+    if (!value.isObject() || !schema.has("properties")) {
+      return;
+    }
+    JsonNode properties = schema.get("properties");
+    value
+        .fieldNames()
+        .forEachRemaining(
+            name -> {
+              if (!properties.has(name)) {
+                drift.add(call + ": " + at + "/" + name + " is sent but not declared");
+              } else {
+                conform(
+                    openapi, call, at + "/" + name, value.get(name), properties.get(name), drift);
+              }
+            });
+    schema
+        .path("required")
+        .forEach(
+            required -> {
+              if (!value.has(required.asText())) {
+                drift.add(call + ": " + at + "/" + required.asText() + " is required but not sent");
+              }
+            });
+  }
+
+  /** Follows references inside the document; leaves references to contract schemas as they are. */
+  private static JsonNode resolve(JsonNode openapi, JsonNode node) {
+    while (node.has("$ref") && node.get("$ref").asText().startsWith("#/")) {
+      node = openapi.at(node.get("$ref").asText().substring(1));
+    }
+    return node;
+  }
+}
