@@ -150,16 +150,8 @@ public final class MerkleTree {
   private void checkRange(String what, long value, long min, long max) {
     if (value < min || value > max) {
       throw new IllegalArgumentException(
-          what
-              + " "
-              + value
-              + " is outside "
-              + min
-              + ".."
-              + max
-              + "; the tree has "
-              + size()
-              + " leaves");
+          "%s %d is outside %d..%d; the tree has %d leaves"
+              .formatted(what, value, min, max, size()));
     }
   }
 }
