@@ -1,0 +1,11 @@
+/**
+ * The audit log as an RFC 9162 Merkle tree, in the form outside parties can check for themselves.
+ * {@link eu.focus.contract.audit.MerkleHashes} fixes the leaf and node hashes (RFC 9162 §2.1.1);
+ * {@link eu.focus.contract.audit.MerkleTree} is a small in-memory tree that computes roots,
+ * inclusion proofs and consistency proofs straight from the RFC's recursive definitions, the
+ * reference any storage-backed log must agree with; {@link eu.focus.contract.audit.MerkleProofs}
+ * verifies proofs (RFC 9162 §2.1.3.2 and §2.1.4.2) and says why one fails, never throwing on bad
+ * input, because proofs and roots arrive from outside. The verifier passes every transparency-dev
+ * test vector shipped under {@code src/test/resources/rfc9162/}.
+ */
+package eu.focus.contract.audit;
