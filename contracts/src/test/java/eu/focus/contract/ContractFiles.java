@@ -10,7 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** Reads the contract's resources in tests. */
-final class ContractFiles {
+public final class ContractFiles {
 
   /** The v1 resource folder in the source tree, for listings (tests run in the module folder). */
   static final Path V1_SOURCE = Path.of("src/main/resources/focus/contract/v1");
@@ -20,7 +20,7 @@ final class ContractFiles {
   private ContractFiles() {}
 
   /** A classpath resource under {@code focus/contract/v1/}. */
-  static JsonNode read(String relativePath) {
+  public static JsonNode read(String relativePath) {
     String path = ContractSchemas.RESOURCE_DIR + relativePath;
     try (InputStream in = ContractFiles.class.getClassLoader().getResourceAsStream(path)) {
       if (in == null) {
@@ -33,7 +33,7 @@ final class ContractFiles {
   }
 
   /** An example document with the schema it follows. */
-  record Example(String file, ContractDocument document, JsonNode json) {
+  public record Example(String file, ContractDocument document, JsonNode json) {
     @Override
     public String toString() {
       return file;
@@ -41,7 +41,7 @@ final class ContractFiles {
   }
 
   /** Every example named in {@code examples/index.json}. */
-  static List<Example> examples() {
+  public static List<Example> examples() {
     List<Example> examples = new ArrayList<>();
     for (JsonNode entry : read("examples/index.json").path("examples")) {
       String file = entry.path("file").asText();

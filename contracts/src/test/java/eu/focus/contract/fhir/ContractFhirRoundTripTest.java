@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.focus.contract.ContractDocument;
+import eu.focus.contract.ContractFiles;
 import java.util.List;
 import org.hl7.fhir.r4.model.Bundle;
 import org.hl7.fhir.r4.model.Consent;
@@ -14,17 +15,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** Every example of contract v1 survives JSON → FHIR → (wire) → JSON unchanged. */
 class ContractFhirRoundTripTest {
 
-  static List<FhirFixtures.Example> submissions() {
+  static List<ContractFiles.Example> submissions() {
     return FhirFixtures.examples(ContractDocument.SUBMISSION);
   }
 
-  static List<FhirFixtures.Example> consents() {
+  static List<ContractFiles.Example> consents() {
     return FhirFixtures.examples(ContractDocument.CONSENT);
   }
 
   @ParameterizedTest
   @MethodSource("submissions")
-  void submissionRoundTripsLosslessly(FhirFixtures.Example example) {
+  void submissionRoundTripsLosslessly(ContractFiles.Example example) {
     Bundle bundle = FhirFixtures.wire(FHIR.submissionToBundle(example.json()));
     JsonNode back = FHIR.bundleToSubmission(bundle);
     assertThat(back).isEqualTo(example.json());
@@ -32,7 +33,7 @@ class ContractFhirRoundTripTest {
 
   @ParameterizedTest
   @MethodSource("submissions")
-  void recordRoundTripsLosslessly(FhirFixtures.Example example) {
+  void recordRoundTripsLosslessly(ContractFiles.Example example) {
     JsonNode record = example.json().get("record");
     JsonNode back = FHIR.bundleToRecord(FhirFixtures.wire(FHIR.recordToBundle(record)));
     assertThat(back).isEqualTo(record);
@@ -40,7 +41,7 @@ class ContractFhirRoundTripTest {
 
   @ParameterizedTest
   @MethodSource("consents")
-  void consentRoundTripsLosslessly(FhirFixtures.Example example) {
+  void consentRoundTripsLosslessly(ContractFiles.Example example) {
     Consent consent = FhirFixtures.wire(FHIR.consentToFhir(example.json()));
     assertThat(FHIR.fhirToConsent(consent)).isEqualTo(example.json());
   }

@@ -4,6 +4,7 @@ import static eu.focus.contract.fhir.FhirFixtures.FHIR;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import eu.focus.contract.ContractDocument;
+import eu.focus.contract.ContractFiles;
 import eu.focus.contract.Violation;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
@@ -16,17 +17,17 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** What the converter produces validates against base R4 and the Focus profiles. */
 class ContractFhirValidationTest {
 
-  static List<FhirFixtures.Example> submissions() {
+  static List<ContractFiles.Example> submissions() {
     return FhirFixtures.examples(ContractDocument.SUBMISSION);
   }
 
-  static List<FhirFixtures.Example> consents() {
+  static List<ContractFiles.Example> consents() {
     return FhirFixtures.examples(ContractDocument.CONSENT);
   }
 
   @ParameterizedTest
   @MethodSource("submissions")
-  void submissionBundleValidates(FhirFixtures.Example example) {
+  void submissionBundleValidates(ContractFiles.Example example) {
     Bundle bundle = FHIR.submissionToBundle(example.json());
     assertThat(bundle.getMeta().getProfile().get(0).getValue())
         .isEqualTo(FhirNames.sd("FocusAssessmentBundle"));
@@ -41,7 +42,7 @@ class ContractFhirValidationTest {
 
   @ParameterizedTest
   @MethodSource("consents")
-  void consentValidates(FhirFixtures.Example example) {
+  void consentValidates(ContractFiles.Example example) {
     Consent consent = FHIR.consentToFhir(example.json());
     assertThat(consent.getMeta().getProfile().get(0).getValue())
         .isEqualTo(FhirNames.sd("FocusConsent"));

@@ -4,11 +4,8 @@ import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.contract.ContractDocument;
-import eu.focus.contract.ContractSchemas;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
-import java.util.ArrayList;
+import eu.focus.contract.ContractFiles;
+import eu.focus.contract.ContractFiles.Example;
 import java.util.List;
 import org.hl7.fhir.instance.model.api.IBaseResource;
 
@@ -35,25 +32,9 @@ final class FhirFixtures {
     return validation;
   }
 
-  /** An example document with the schema it follows. */
-  record Example(String file, ContractDocument document, JsonNode json) {
-    @Override
-    public String toString() {
-      return file;
-    }
-  }
-
+  /** The contract examples, as the contract's own tests read them ({@link ContractFiles}). */
   static List<Example> examples() {
-    List<Example> examples = new ArrayList<>();
-    for (JsonNode entry : read("examples/index.json").path("examples")) {
-      String file = entry.path("file").asText();
-      examples.add(
-          new Example(
-              file,
-              ContractDocument.valueOf(entry.path("document").asText()),
-              read("examples/" + file)));
-    }
-    return examples;
+    return ContractFiles.examples();
   }
 
   static List<Example> examples(ContractDocument kind) {
@@ -66,15 +47,7 @@ final class FhirFixtures {
 
   /** A classpath resource under {@code focus/contract/v1/}. */
   static JsonNode read(String relativePath) {
-    String path = ContractSchemas.RESOURCE_DIR + relativePath;
-    try (InputStream in = FhirFixtures.class.getClassLoader().getResourceAsStream(path)) {
-      if (in == null) {
-        throw new IllegalStateException("missing resource " + path);
-      }
-      return MAPPER.readTree(in);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
+    return ContractFiles.read(relativePath);
   }
 
   /** A resource as pretty JSON, for assertion messages and golden files. */

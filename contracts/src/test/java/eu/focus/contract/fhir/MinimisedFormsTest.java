@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.contract.ContractDocument;
+import eu.focus.contract.ContractFiles;
 import eu.focus.contract.ContractValidator;
 import eu.focus.contract.Minimisation;
 import eu.focus.contract.Minimisation.Variant;
@@ -29,13 +30,13 @@ class MinimisedFormsTest {
 
   private static final ContractValidator CONTRACT = ContractValidator.load();
 
-  static List<FhirFixtures.Example> submissions() {
+  static List<ContractFiles.Example> submissions() {
     return FhirFixtures.examples(ContractDocument.SUBMISSION);
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("submissions")
-  void everyMinimisedFormConvertsValidatesAndRoundTrips(FhirFixtures.Example example) {
+  void everyMinimisedFormConvertsValidatesAndRoundTrips(ContractFiles.Example example) {
     JsonNode submission = example.json();
     Map<String, ObjectNode> forms = Minimisation.distinctForms(submission.get("record"));
     assertThat(forms).as("the stripper found something to withhold").isNotEmpty();
