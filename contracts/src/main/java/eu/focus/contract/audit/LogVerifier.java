@@ -6,7 +6,9 @@ import eu.focus.contract.audit.LogVerification.Broken;
 import eu.focus.contract.audit.LogVerification.Problem;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 
@@ -26,8 +28,9 @@ import java.util.TreeMap;
  * when the stored leaf hashes survived (they then rebuild the signed root) or a leaf index shows
  * the gap; an attacker who rewrites content, leaf hashes and indexes consistently is caught, but
  * only bracketed to the checkpoint interval. Entries after the last checkpoint are not covered at
- * all. It recomputes each prefix root from scratch (linear per checkpoint), which is fine for
- * exports of up to some hundred thousand entries and a few hundred checkpoints.
+ * all. One pass computes every signed prefix root ({@link CompactRange}), so the cost is linear in
+ * the entries whatever the number of checkpoints; the entries' hashes are held in memory (about 100
+ * bytes per entry).
  */
 public final class LogVerifier {
 
@@ -79,8 +82,11 @@ public final class LogVerifier {
     List<byte[]> computed = new ArrayList<>(available);
     List<byte[]> recorded = new ArrayList<>(available);
     List<Long> indexes = new ArrayList<>(available);
-    MerkleTree tree = new MerkleTree();
-    MerkleTree recordedTree = new MerkleTree();
+    // One pass: the roots of the signed prefixes, from the entries and from the recorded hashes.
+    Map<Long, byte[]> roots = new HashMap<>();
+    Map<Long, byte[]> recordedRoots = new HashMap<>();
+    CompactRange tree = new CompactRange();
+    CompactRange recordedTree = new CompactRange();
     for (int i = 0; i < available; i++) {
       LogExport.Entry entry = export.entries().get(i);
       if (entry == null || entry.content() == null) {
@@ -88,14 +94,20 @@ public final class LogVerifier {
       }
       byte[] hash = MerkleHashes.leafHash(entry.content());
       computed.add(hash);
-      tree.appendLeafHash(hash);
+      tree.append(hash);
       byte[] stored = entry.recordedLeafHash();
       recorded.add(stored);
       indexes.add(entry.leafIndex());
       if (recordedTree != null && stored != null && stored.length == MerkleHashes.HASH_SIZE) {
-        recordedTree.appendLeafHash(stored);
+        recordedTree.append(stored);
       } else {
         recordedTree = null;
+      }
+      if (anchors.containsKey(tree.size())) {
+        roots.put(tree.size(), tree.root());
+        if (recordedTree != null) {
+          recordedRoots.put(tree.size(), recordedTree.root());
+        }
       }
     }
 
@@ -113,11 +125,10 @@ public final class LogVerifier {
                 + anchor.size()
                 + bracket(lo, to));
       }
-      if (!Arrays.equals(tree.rootHash(anchor.size()), anchor.rootHash())) {
+      if (!Arrays.equals(rootAt(roots, anchor.size()), anchor.rootHash())) {
         long hi = anchor.size() - 1;
         String why = "the entries do not rebuild the signed root of tree size " + anchor.size();
-        if (recordedTree != null
-            && Arrays.equals(recordedTree.rootHash(anchor.size()), anchor.rootHash())) {
+        if (Arrays.equals(recordedRoots.get(anchor.size()), anchor.rootHash())) {
           // The recorded leaf hashes are the signed ones, so the first entry whose hash differs
           // from its recorded hash is the first bad entry, exactly.
           long first = firstHashMismatch(computed, recorded, lo, hi);
@@ -143,6 +154,11 @@ public final class LogVerifier {
     }
     return new LogVerification.Intact(
         target, anchors.size(), Math.max(0, export.entries().size() - target.size()));
+  }
+
+  /** The recomputed root of a signed prefix; the empty tree's for size 0. */
+  private static byte[] rootAt(Map<Long, byte[]> roots, long size) {
+    return size == 0 ? MerkleHashes.emptyTreeHash() : roots.get(size);
   }
 
   /** Verifies checkpoint notes and adds them by size; returns the first problem, or null. */
