@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -102,10 +103,19 @@ public class RecordAccessService {
             .record(record.subjectPseudonym(), recordId, version)
             .correlation(null, channel);
 
+    if (record.erased()) {
+      // Erased on request: say so (410) rather than "not found", to those who may know of it.
+      tx.executeWithoutResult(
+          s -> audit.append(base.as(AuditAction.CONSULTED, "DENY").reason("ERASED")));
+      throw ApiException.of(
+          HttpStatus.GONE,
+          "erased",
+          "The content of record " + recordId + " version " + version + " was erased on request");
+    }
     if (author) {
       tx.executeWithoutResult(
           s -> audit.append(base.recipient(null, "ALL").reason("authoring agency")));
-      return new View(recordId, version, new TreeSet<>(), record.content());
+      return new View(recordId, version, new TreeSet<>(record.removed()), record.content());
     }
     Delivery received =
         deliveries
@@ -124,8 +134,9 @@ public class RecordAccessService {
     Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
     tx.executeWithoutResult(
         s -> audit.append(justified.recipient(caller.agencyId(), decision.disclosedClasses())));
-    return new View(
-        recordId, version, new TreeSet<>(List.copyOf(decision.withheld())), minimised.record());
+    SortedSet<String> withheld = new TreeSet<>(decision.withheld());
+    withheld.addAll(record.removed()); // past retention: gone for everyone
+    return new View(recordId, version, withheld, minimised.record());
   }
 
   /**

@@ -131,6 +131,19 @@ public class DeliveryWorker implements SmartLifecycle {
     Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     String body;
     String classes;
+    if (d.kind() == Delivery.Kind.ASSESSMENT && record.erased()) {
+      // Erasure cancels unsent deliveries; this catches one claimed while the erasure committed.
+      tx.executeWithoutResult(
+          s -> {
+            if (deliveries.cancel(d.deliveryId())) {
+              audit.append(
+                  base.as(AuditAction.CANCELLED, "SUCCESS")
+                      .recipient(recipient.id(), null)
+                      .reason("ERASED: content erased before sending"));
+            }
+          });
+      return;
+    }
     if (d.kind() == Delivery.Kind.ASSESSMENT) {
       Decision decision = recheck.recheck(exchange, record, recipient);
       if (!decision.permitted()) {
