@@ -184,15 +184,19 @@ public class DeliveryStore {
 
   /**
    * Cancels a pending or dead-lettered delivery whose content no longer exists (retention,
-   * erasure); false when it was sent or cancelled meanwhile.
+   * erasure); false when it was sent or cancelled meanwhile, or when a worker holds it right now:
+   * that one may already be on the wire, so the worker records how it ends (a DISCLOSED entry if it
+   * was sent), and cancels it itself before any further attempt.
    */
-  public boolean cancelUnsent(String id) {
+  public boolean cancelUnsent(String id, Instant now) {
     return jdbc.sql(
                 """
                 update delivery set status = 'CANCELLED', lease_owner = null, lease_until = null
                 where delivery_id = :id and status in ('PENDING', 'DEAD_LETTER')
+                  and (lease_until is null or lease_until < :now)
                 """)
             .param("id", id)
+            .param("now", utc(now))
             .update()
         == 1;
   }

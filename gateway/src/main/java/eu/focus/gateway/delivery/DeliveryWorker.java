@@ -131,15 +131,19 @@ public class DeliveryWorker implements SmartLifecycle {
     Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     String body;
     String classes;
-    if (d.kind() == Delivery.Kind.ASSESSMENT && record.erased()) {
-      // Erasure cancels unsent deliveries; this catches one claimed while the erasure committed.
+    if (d.kind() == Delivery.Kind.ASSESSMENT && (record.erased() || !record.removed().isEmpty())) {
+      // Erasure and retention cancel unsent deliveries, except one a worker held at that moment:
+      // this is that one, claimed again; its content is gone, so it is not sent.
       tx.executeWithoutResult(
           s -> {
             if (deliveries.cancel(d.deliveryId())) {
               audit.append(
                   base.as(AuditAction.CANCELLED, "SUCCESS")
                       .recipient(recipient.id(), null)
-                      .reason("ERASED: content erased before sending"));
+                      .reason(
+                          record.erased()
+                              ? "ERASED: content erased before sending"
+                              : "RETENTION: content past retention before sending"));
             }
           });
       return;
