@@ -7,6 +7,7 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.SortedMap;
 import java.util.SortedSet;
@@ -48,7 +49,10 @@ public final class RetentionRules {
    */
   public RetentionRules(Map<String, Period> configured) {
     List<String> problems = new ArrayList<>();
-    configured.forEach(
+    // environment variables (FOCUS_RETENTION_PERIODS_S5) arrive lower-cased
+    SortedMap<String, Period> given = new TreeMap<>();
+    configured.forEach((cls, period) -> given.put(cls.toUpperCase(Locale.ROOT), period));
+    given.forEach(
         (cls, period) -> {
           if (!CLASSES.contains(cls)) {
             problems.add(cls + " is not a class retention governs (S1..S7)");
@@ -60,7 +64,7 @@ public final class RetentionRules {
       throw new IllegalArgumentException("focus.retention.periods: " + String.join("; ", problems));
     }
     SortedMap<String, Period> all = new TreeMap<>(DEFAULT_PERIODS);
-    all.putAll(configured);
+    all.putAll(given);
     this.periods = Collections.unmodifiableSortedMap(all);
   }
 

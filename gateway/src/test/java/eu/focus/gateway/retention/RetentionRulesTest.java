@@ -45,7 +45,8 @@ class RetentionRulesTest {
 
   @Test
   void configuredPeriodsOverrideTheDefaultsClassByClass() {
-    RetentionRules rules = new RetentionRules(Map.of("S3", Period.ofDays(30)));
+    // s3: as an environment variable (FOCUS_RETENTION_PERIODS_S3) binds it
+    RetentionRules rules = new RetentionRules(Map.of("s3", Period.ofDays(30)));
     assertThat(rules.periods().get("S3")).isEqualTo(Period.ofDays(30));
     assertThat(rules.periods().get("S1")).isEqualTo(Period.ofYears(5));
     assertThat(rules.expired(Instant.parse("2026-10-01T00:00:00Z"), null, NOW))
