@@ -103,7 +103,8 @@ class ErasureIT extends GatewayIT {
     assertThat(erasedVersions(a)).containsExactlyInAnyOrder(1, 2);
     assertThat(erasedVersions(b)).containsExactly(1);
     JsonNode bySubject =
-        get("/api/v1/audit/entries?action=ERASED&subject=" + subject, roleToken("AUDITOR")).json();
+        get("/api/v1/audit/entries?action=ERASED&size=500&subject=" + subject, roleToken("AUDITOR"))
+            .json();
     assertThat(bySubject.findValuesAsText("reason"))
         .anySatisfy(
             r -> assertThat(r).startsWith("request erasure " + e.path("erasureId").asText()));
