@@ -103,16 +103,8 @@ public class RecordAccessService {
             .record(record.subjectPseudonym(), recordId, version)
             .correlation(null, channel);
 
-    if (record.erased()) {
-      // Erased on request: say so (410) rather than "not found", to those who may know of it.
-      tx.executeWithoutResult(
-          s -> audit.append(base.as(AuditAction.CONSULTED, "DENY").reason("ERASED")));
-      throw ApiException.of(
-          HttpStatus.GONE,
-          "erased",
-          "The content of record " + recordId + " version " + version + " was erased on request");
-    }
     if (author) {
+      refuseIfErased(record, base);
       tx.executeWithoutResult(
           s -> audit.append(base.recipient(null, "ALL").reason("authoring agency")));
       return new View(recordId, version, new TreeSet<>(record.removed()), record.content());
@@ -121,6 +113,7 @@ public class RecordAccessService {
         deliveries
             .deliveredTo(recordId, version, caller.agencyId())
             .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    refuseIfErased(record, base);
     ExchangeRow exchange = records.exchange(received.exchangeId()).orElseThrow();
     Agency reader = agencies.find(caller.agencyId()).orElseThrow();
     Decision decision = recheck.recheck(exchange, record, reader);
@@ -137,6 +130,25 @@ public class RecordAccessService {
     SortedSet<String> withheld = new TreeSet<>(decision.withheld());
     withheld.addAll(record.removed()); // past retention: gone for everyone
     return new View(recordId, version, withheld, minimised.record());
+  }
+
+  /**
+   * Erased on request: say so (410) rather than "not found", but only to an agency that authored or
+   * received the version, so that the answer discloses nothing to anyone else.
+   */
+  private void refuseIfErased(StoredRecord record, AuditEvent consulted) {
+    if (record.erased()) {
+      tx.executeWithoutResult(
+          s -> audit.append(consulted.as(AuditAction.CONSULTED, "DENY").reason("ERASED")));
+      throw ApiException.of(
+          HttpStatus.GONE,
+          "erased",
+          "The content of record "
+              + record.recordId()
+              + " version "
+              + record.version()
+              + " was erased on request");
+    }
   }
 
   /**

@@ -117,6 +117,9 @@ class ErasureIT extends GatewayIT {
     assertThat(get("/api/v1/records/" + a, agencyToken("ro-police")).status()).isEqualTo(410);
     assertThat(get("/api/v1/records/" + UUID.randomUUID(), agencyToken("ro-court")).status())
         .isEqualTo(404);
+    // an agency that never received it learns nothing, not even that it was erased
+    assertThat(get("/api/v1/records/" + a + "?version=1", agencyToken("hu-prosecutor")).status())
+        .isEqualTo(404);
     Response fhir = get("/fhir/Bundle/" + a, agencyToken("ro-court"));
     assertThat(fhir.status()).as(fhir.text()).isEqualTo(410);
     assertThat(fhir.json().path("resourceType").asText()).isEqualTo("OperationOutcome");
