@@ -65,6 +65,8 @@ class OpenApiTest {
             Map.entry("/audit/entries", "get"),
             Map.entry("/operations/dead-letters", "get"),
             Map.entry("/operations/deliveries/{deliveryId}/replay", "post"),
+            Map.entry("/operations/erasures", "post"),
+            Map.entry("/operations/erasures/{erasureId}", "get"),
             Map.entry("/agencies", "get"));
     operations.forEach(
         (path, method) ->

@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -103,14 +104,16 @@ public class RecordAccessService {
             .correlation(null, channel);
 
     if (author) {
+      refuseIfErased(record, base);
       tx.executeWithoutResult(
           s -> audit.append(base.recipient(null, "ALL").reason("authoring agency")));
-      return new View(recordId, version, new TreeSet<>(), record.content());
+      return new View(recordId, version, new TreeSet<>(record.removed()), record.content());
     }
     Delivery received =
         deliveries
             .deliveredTo(recordId, version, caller.agencyId())
             .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    refuseIfErased(record, base);
     ExchangeRow exchange = records.exchange(received.exchangeId()).orElseThrow();
     Agency reader = agencies.find(caller.agencyId()).orElseThrow();
     Decision decision = recheck.recheck(exchange, record, reader);
@@ -124,8 +127,28 @@ public class RecordAccessService {
     Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
     tx.executeWithoutResult(
         s -> audit.append(justified.recipient(caller.agencyId(), decision.disclosedClasses())));
-    return new View(
-        recordId, version, new TreeSet<>(List.copyOf(decision.withheld())), minimised.record());
+    SortedSet<String> withheld = new TreeSet<>(decision.withheld());
+    withheld.addAll(record.removed()); // past retention: gone for everyone
+    return new View(recordId, version, withheld, minimised.record());
+  }
+
+  /**
+   * Erased on request: say so (410) rather than "not found", but only to an agency that authored or
+   * received the version, so that the answer discloses nothing to anyone else.
+   */
+  private void refuseIfErased(StoredRecord record, AuditEvent consulted) {
+    if (record.erased()) {
+      tx.executeWithoutResult(
+          s -> audit.append(consulted.as(AuditAction.CONSULTED, "DENY").reason("ERASED")));
+      throw ApiException.of(
+          HttpStatus.GONE,
+          "erased",
+          "The content of record "
+              + record.recordId()
+              + " version "
+              + record.version()
+              + " was erased on request");
+    }
   }
 
   /**

@@ -30,7 +30,23 @@ public enum AuditAction {
   /** A submission was refused before anything was stored (invalid, not allowed). */
   REJECTED("E"),
   /** An auditor searched the log: reading the log is itself logged. */
-  AUDIT_SEARCHED("R");
+  AUDIT_SEARCHED("R"),
+  /**
+   * Content was erased on request (GDPR Art. 17 / LED Art. 16; ISO 21089 destroy): one entry per
+   * record version whose content was removed, and one for the request itself (no record, its reason
+   * names the request). The version's row and every audit entry about it stay.
+   */
+  ERASED("D"),
+  /**
+   * The retention job removed classes past their period from one record version (ISO 21089 destroy,
+   * in part); {@code classes} names the classes removed.
+   */
+  RETENTION_APPLIED("D"),
+  /**
+   * One pass of the retention job, written even when it removed nothing, so that an auditor sees it
+   * ran on schedule; {@code reason} carries the counts, {@code outcome} SUCCESS or FAILURE.
+   */
+  RETENTION_RUN("E");
 
   private final String fhirAction;
 

@@ -165,6 +165,42 @@ public class DeliveryStore {
         == 1;
   }
 
+  /**
+   * The assessment deliveries of a record version that could still send its content: pending ones,
+   * and dead-lettered ones an operator could replay.
+   */
+  public List<Delivery> unsentAssessments(String recordId, int version) {
+    return jdbc.sql(
+            """
+            select * from delivery where record_id = :r and record_version = :v
+              and kind = 'ASSESSMENT' and status in ('PENDING', 'DEAD_LETTER')
+            order by created_at, delivery_id
+            """)
+        .param("r", recordId)
+        .param("v", version)
+        .query(DeliveryStore::map)
+        .list();
+  }
+
+  /**
+   * Cancels a pending or dead-lettered delivery whose content no longer exists (retention,
+   * erasure); false when it was sent or cancelled meanwhile, or when a worker holds it right now:
+   * that one may already be on the wire, so the worker records how it ends (a DISCLOSED entry if it
+   * was sent), and cancels it itself before any further attempt.
+   */
+  public boolean cancelUnsent(String id, Instant now) {
+    return jdbc.sql(
+                """
+                update delivery set status = 'CANCELLED', lease_owner = null, lease_until = null
+                where delivery_id = :id and status in ('PENDING', 'DEAD_LETTER')
+                  and (lease_until is null or lease_until < :now)
+                """)
+            .param("id", id)
+            .param("now", utc(now))
+            .update()
+        == 1;
+  }
+
   /** Puts a dead-lettered delivery back in the queue with a fresh attempt count. */
   public boolean replay(String id, Instant now) {
     return jdbc.sql(

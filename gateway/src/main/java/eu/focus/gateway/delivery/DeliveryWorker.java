@@ -131,6 +131,23 @@ public class DeliveryWorker implements SmartLifecycle {
     Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     String body;
     String classes;
+    if (d.kind() == Delivery.Kind.ASSESSMENT && (record.erased() || !record.removed().isEmpty())) {
+      // Erasure and retention cancel unsent deliveries, except one a worker held at that moment:
+      // this is that one, claimed again; its content is gone, so it is not sent.
+      tx.executeWithoutResult(
+          s -> {
+            if (deliveries.cancel(d.deliveryId())) {
+              audit.append(
+                  base.as(AuditAction.CANCELLED, "SUCCESS")
+                      .recipient(recipient.id(), null)
+                      .reason(
+                          record.erased()
+                              ? "ERASED: content erased before sending"
+                              : "RETENTION: content past retention before sending"));
+            }
+          });
+      return;
+    }
     if (d.kind() == Delivery.Kind.ASSESSMENT) {
       Decision decision = recheck.recheck(exchange, record, recipient);
       if (!decision.permitted()) {

@@ -88,6 +88,7 @@ public final class FhirOutcomes {
       case UNAUTHORIZED -> IssueType.LOGIN;
       case FORBIDDEN -> IssueType.FORBIDDEN;
       case NOT_FOUND -> IssueType.NOTFOUND;
+      case GONE -> IssueType.DELETED;
       case METHOD_NOT_ALLOWED, NOT_ACCEPTABLE, UNSUPPORTED_MEDIA_TYPE -> IssueType.NOTSUPPORTED;
       case CONFLICT -> "duplicate-message".equals(code) ? IssueType.DUPLICATE : IssueType.CONFLICT;
       case PAYLOAD_TOO_LARGE -> IssueType.TOOCOSTLY;

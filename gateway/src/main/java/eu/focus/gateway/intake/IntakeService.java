@@ -305,6 +305,11 @@ public class IntakeService {
           "Only the authoring agency may submit this record",
           last.recordId());
     }
+    if (last.erased()) {
+      // An erasure is final: a new version would bring the erased content back.
+      throw ApiException.of(
+          HttpStatus.GONE, "erased", "Record " + last.recordId() + " was erased on request");
+    }
     if (version == last.version()) {
       ObjectNode stored = last.content().deepCopy();
       ((ObjectNode) stored.path("child")).remove("subjectPseudonym");

@@ -1,8 +1,10 @@
 package eu.focus.gateway.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
@@ -85,8 +87,8 @@ public class RecordStore {
     jdbc.sql(
             """
             insert into assessment_record (record_id, version, subject_pseudonym, authoring_agency,
-              subject_category, status, content, created_at)
-            values (:id, :v, :subject, :author, :category, :status, :content, :at)
+              subject_category, status, content, created_at, retention_until)
+            values (:id, :v, :subject, :author, :category, :status, :content, :at, :until)
             """)
         .param("id", r.recordId())
         .param("v", r.version())
@@ -96,7 +98,99 @@ public class RecordStore {
         .param("status", r.status())
         .param("content", write(r))
         .param("at", utc(r.createdAt()))
+        .param("until", r.retentionUntil())
         .update();
+  }
+
+  /**
+   * Versions whose content may hold a class past retention, oldest first, after the given one
+   * (keyset paging, so versions that turn out to have nothing due yet are not read again): stored
+   * before {@code storedBefore} or with a {@code retentionUntil} before {@code today}, not erased,
+   * and not yet reduced to {@code allRemoved}.
+   */
+  public List<StoredRecord> retentionCandidates(
+      Instant storedBefore, LocalDate today, String allRemoved, StoredRecord after, int limit) {
+    StringBuilder sql =
+        new StringBuilder(
+            """
+            select * from assessment_record where content_erased_at is null
+              and (removed_classes is null or removed_classes <> :all)
+              and (created_at < :before or retention_until < :today)
+            """);
+    Map<String, Object> params = new HashMap<>();
+    params.put("all", allRemoved);
+    params.put("before", utc(storedBefore));
+    params.put("today", today);
+    if (after != null) {
+      sql.append(
+          """
+           and (created_at > :at or (created_at = :at and (record_id > :id
+             or (record_id = :id and version > :v))))
+          """);
+      params.put("at", utc(after.createdAt()));
+      params.put("id", after.recordId());
+      params.put("v", after.version());
+    }
+    sql.append(" order by created_at, record_id, version fetch first :limit rows only");
+    params.put("limit", limit);
+    return jdbc.sql(sql.toString()).params(params).query(this::map).list();
+  }
+
+  /**
+   * Replaces a version's content with what is left after removing classes; false when the version
+   * changed meanwhile (another pass or an erasure got there first), so nothing is done twice.
+   */
+  public boolean removeClasses(StoredRecord r, JsonNode remaining, String removedClasses) {
+    return jdbc.sql(
+                """
+                update assessment_record set content = :content, removed_classes = :removed
+                where record_id = :id and version = :v and content_erased_at is null
+                  and coalesce(removed_classes, '') = :before
+                """)
+            .param("content", writeJson(remaining))
+            .param("removed", removedClasses)
+            .param("id", r.recordId())
+            .param("v", r.version())
+            .param("before", r.removedClasses() == null ? "" : r.removedClasses())
+            .update()
+        == 1;
+  }
+
+  /** Every stored version of the child's records, oldest first. */
+  public List<StoredRecord> versionsOfSubject(String subjectPseudonym) {
+    return jdbc.sql(
+            "select * from assessment_record where subject_pseudonym = :s"
+                + " order by created_at, record_id, version")
+        .param("s", subjectPseudonym)
+        .query(this::map)
+        .list();
+  }
+
+  /** Removes a version's content for an erasure request; false when it was already erased. */
+  public boolean erase(StoredRecord r, String erasureId, String removedClasses, Instant now) {
+    return jdbc.sql(
+                """
+                update assessment_record set content = null, content_erased_at = :now,
+                  erasure_id = :erasure, removed_classes = :removed
+                where record_id = :id and version = :v and content_erased_at is null
+                """)
+            .param("now", utc(now))
+            .param("erasure", erasureId)
+            .param("removed", removedClasses)
+            .param("id", r.recordId())
+            .param("v", r.version())
+            .update()
+        == 1;
+  }
+
+  /** The ids of the records whose versions an erasure request erased. */
+  public List<String> erasedBy(String erasureId) {
+    return jdbc.sql(
+            "select distinct record_id from assessment_record where erasure_id = :e order by"
+                + " record_id")
+        .param("e", erasureId)
+        .query(String.class)
+        .list();
   }
 
   public boolean messageSeen(String messageId) {
@@ -155,8 +249,12 @@ public class RecordStore {
   }
 
   private String write(StoredRecord r) {
+    return writeJson(r.content());
+  }
+
+  private String writeJson(JsonNode content) {
     try {
-      return json.writeValueAsString(r.content());
+      return json.writeValueAsString(content);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -173,7 +271,12 @@ public class RecordStore {
           rs.getString("subject_category"),
           rs.getString("status"),
           content == null ? json.createObjectNode() : json.readTree(content),
-          rs.getObject("created_at", OffsetDateTime.class).toInstant());
+          rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+          rs.getObject("retention_until", LocalDate.class),
+          rs.getString("removed_classes"),
+          Optional.ofNullable(rs.getObject("content_erased_at", OffsetDateTime.class))
+              .map(OffsetDateTime::toInstant)
+              .orElse(null));
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("Stored record is not JSON", e);
     }

@@ -27,6 +27,9 @@ class OpenApiConformanceIT extends GatewayIT {
     List<String> drift = new ArrayList<>();
 
     ObjectNode submission = freshSubmission("01");
+    // a child of its own: the erasure below erases every record of the child
+    ((ObjectNode) submission.at("/record/child/nationalIdentifiers/0"))
+        .put("value", UUID.randomUUID().toString());
     String recordId = submission.at("/record/recordId").asText();
     Response accepted = post("/api/v1/exchanges", police, submission);
     assertThat(accepted.status()).as(accepted.text()).isEqualTo(202);
@@ -73,6 +76,38 @@ class OpenApiConformanceIT extends GatewayIT {
 
     Response agencies = get("/api/v1/agencies", police);
     check(openapi, "GET /agencies 200", "/paths/~1agencies/get/responses/200", agencies, drift);
+
+    ObjectNode erasure =
+        JSON.createObjectNode()
+            .put("recordId", recordId)
+            .put("reason", "GDPR_ART17")
+            .put("requestReference", "DPO-" + UUID.randomUUID());
+    Response erased = post("/api/v1/operations/erasures", roleToken("OPERATOR"), erasure);
+    assertThat(erased.status()).as(erased.text()).isEqualTo(201);
+    check(
+        openapi,
+        "POST /operations/erasures 201",
+        "/paths/~1operations~1erasures/post/responses/201",
+        erased,
+        drift);
+    Response erasureShown =
+        get(
+            "/api/v1/operations/erasures/" + erased.json().path("erasureId").asText(),
+            roleToken("OPERATOR"));
+    check(
+        openapi,
+        "GET /operations/erasures/{id} 200",
+        "/paths/~1operations~1erasures~1{erasureId}/get/responses/200",
+        erasureShown,
+        drift);
+    Response gone = get("/api/v1/records/" + recordId, police);
+    assertThat(gone.status()).isEqualTo(410);
+    check(
+        openapi,
+        "GET /records/{id} 410",
+        "/paths/~1records~1{recordId}/get/responses/410",
+        gone,
+        drift);
 
     submission.put("purposeOfUse", "NO_SUCH_PURPOSE");
     submission.put("messageId", UUID.randomUUID().toString());
