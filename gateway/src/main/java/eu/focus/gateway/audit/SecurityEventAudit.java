@@ -48,7 +48,9 @@ public class SecurityEventAudit {
   /**
    * One refusal.
    *
-   * @param agency, person, role who was refused (403), all null for a 401
+   * @param agency the refused caller's agency (403); null for a 401
+   * @param person the refused caller's token subject (403); null for a 401
+   * @param role the refused caller's role (403); null for a 401
    * @param channel REST, SOAP or FHIR
    * @param request method and path without query, e.g. {@code GET /api/v1/audit/entries}
    * @param rule the rule that refused, or null
