@@ -106,4 +106,23 @@ class FhirProfilesTest {
         .as("FocusAuditEvent requires the patient entity")
         .isNotEmpty();
   }
+
+  @Test
+  void aSuccessfulDisclosureMustNameItsPurposeButASecurityEventNeedNot() throws IOException {
+    String json =
+        new String(
+            FhirProfilesTest.class
+                .getResourceAsStream("/fhir/audit-event-disclosure.json")
+                .readAllBytes(),
+            StandardCharsets.UTF_8);
+    AuditEvent disclosure =
+        FhirFixtures.CONTEXT.newJsonParser().parseResource(AuditEvent.class, json);
+    disclosure.getPurposeOfEvent().clear();
+    assertThat(FhirFixtures.validation().validate(disclosure).toString()).contains("focus-ae-1");
+
+    AuditEvent refused = disclosure.copy();
+    refused.getType().setCode("110114").setDisplay("User Authentication");
+    refused.setOutcome(AuditEvent.AuditEventOutcome._4);
+    assertThat(FhirFixtures.validation().validate(refused)).isEmpty();
+  }
 }

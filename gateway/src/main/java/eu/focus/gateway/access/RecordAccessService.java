@@ -1,6 +1,7 @@
 package eu.focus.gateway.access;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import eu.focus.contract.Violation;
 import eu.focus.gateway.agency.Agency;
 import eu.focus.gateway.agency.AgencyDirectory;
 import eu.focus.gateway.api.ApiException;
@@ -16,6 +17,7 @@ import eu.focus.gateway.intake.RecordStore;
 import eu.focus.gateway.intake.StoredRecord;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
+import eu.focus.gateway.policy.PolicyEngine;
 import eu.focus.gateway.security.Caller;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class RecordAccessService {
 
+  /** The header by which an agency declares an emergency read; its value is the reason code. */
+  public static final String BREAK_GLASS_HEADER = "Focus-Break-Glass";
+
   /** The view an agency gets. */
   public record View(
       String recordId, int version, SortedSet<String> withheldClasses, JsonNode record) {}
@@ -48,6 +53,7 @@ public class RecordAccessService {
   private final Minimiser minimiser;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final PolicyEngine policy;
 
   public RecordAccessService(
       RecordStore records,
@@ -56,7 +62,9 @@ public class RecordAccessService {
       PolicyRecheck recheck,
       Minimiser minimiser,
       AuditLog audit,
-      TransactionTemplate tx) {
+      TransactionTemplate tx,
+      PolicyEngine policy) {
+    this.policy = policy;
     this.records = records;
     this.deliveries = deliveries;
     this.agencies = agencies;
@@ -117,8 +125,10 @@ public class RecordAccessService {
     ExchangeRow exchange = records.exchange(received.exchangeId()).orElseThrow();
     Agency reader = agencies.find(caller.agencyId()).orElseThrow();
     Decision decision = recheck.recheck(exchange, record, reader);
+    String from = agencies.find(exchange.sourceAgency()).map(Agency::country).orElse(null);
     AuditEvent justified =
-        base.justification(exchange.purpose(), exchange.legalBasis(), exchange.consentId());
+        base.justification(exchange.purpose(), exchange.legalBasis(), exchange.consentId())
+            .transfer(from, reader.country(), exchange.transferBasis());
     if (!decision.permitted()) {
       tx.executeWithoutResult(
           s -> audit.append(justified.as(AuditAction.CONSULTED, "DENY").reason(decision.rule())));
@@ -149,6 +159,67 @@ public class RecordAccessService {
               + record.version()
               + " was erased on request");
     }
+  }
+
+  /**
+   * Emergency read ("break the glass") of a record the policy does not otherwise give the caller's
+   * agency: the declared reason must be one the policy knows (else 400), the policy must allow it
+   * for the agency's kind (else 403 naming the rule), and the view is minimised to what the policy
+   * names for emergencies. Granted or refused, it is audited as BREAK_GLASS with the reason, for an
+   * auditor to review. The authoring agency needs no emergency to read its own record and is told
+   * so.
+   */
+  public View breakGlass(
+      Caller caller, String recordId, Integer requestedVersion, String reason, String channel) {
+    if (!policy.breakGlassReasons().contains(reason)) {
+      throw new ApiException(
+          HttpStatus.BAD_REQUEST,
+          "bad-request",
+          "Unknown break-the-glass reason",
+          null,
+          List.of(
+              new Violation(
+                  BREAK_GLASS_HEADER, "one of " + new TreeSet<>(policy.breakGlassReasons()))));
+    }
+    StoredRecord latest =
+        records.latest(recordId).orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    if (latest.authoringAgency().equals(caller.agencyId())) {
+      throw ApiException.of(
+          HttpStatus.BAD_REQUEST,
+          "bad-request",
+          "Your agency authored this record: read it without " + BREAK_GLASS_HEADER);
+    }
+    int version = requestedVersion != null ? requestedVersion : latest.version();
+    StoredRecord record =
+        records
+            .find(recordId, version)
+            .orElseThrow(() -> ApiException.notFound("Record " + recordId));
+    Agency reader = agencies.find(caller.agencyId()).orElseThrow();
+    Agency author = agencies.find(record.authoringAgency()).orElseThrow();
+    Decision decision = policy.breakGlass(author, reader, record.content());
+    AuditEvent event =
+        AuditEvent.of(AuditAction.BREAK_GLASS, "SUCCESS")
+            .actor(caller.agencyId(), caller.person(), caller.primaryRole())
+            .justification("BTG", null, null)
+            .record(record.subjectPseudonym(), recordId, version)
+            .transfer(author.country(), reader.country(), null)
+            .correlation(null, channel);
+    if (!decision.permitted()) {
+      tx.executeWithoutResult(
+          s ->
+              audit.append(
+                  event
+                      .as(AuditAction.BREAK_GLASS, "DENY")
+                      .recipient(reader.id(), null)
+                      .reason(reason + "; refused: " + decision.rule())));
+      throw ApiException.forbidden(decision.rule(), decision.reason());
+    }
+    Minimiser.Result minimised = minimiser.minimise(record.content(), decision.classes());
+    tx.executeWithoutResult(
+        s ->
+            audit.append(event.recipient(reader.id(), decision.disclosedClasses()).reason(reason)));
+    return new View(
+        recordId, version, new TreeSet<>(List.copyOf(decision.withheld())), minimised.record());
   }
 
   /**

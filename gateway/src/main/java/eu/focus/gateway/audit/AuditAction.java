@@ -46,7 +46,28 @@ public enum AuditAction {
    * One pass of the retention job, written even when it removed nothing, so that an auditor sees it
    * ran on schedule; {@code reason} carries the counts, {@code outcome} SUCCESS or FAILURE.
    */
-  RETENTION_RUN("E");
+  RETENTION_RUN("E"),
+  /** An auditor exported entries (CSV or FHIR); the reason names the format and the filters. */
+  AUDIT_EXPORTED("R"),
+  /**
+   * A request without a valid token was refused (401). Holds the channel and the method and path
+   * without query, never token content. Throttled, see {@code SecurityEventAudit}.
+   */
+  AUTH_FAILED("E"),
+  /** An authenticated caller was refused by its roles (403); the reason names path and rule. */
+  ACCESS_DENIED("E"),
+  /**
+   * The gateway started with a configuration part (policy, agency directory, national system
+   * files); the reason holds its SHA-256 and whether it changed since the last start.
+   */
+  CONFIGURATION_LOADED("E"),
+  /**
+   * An agency read a record the policy does not give it, declaring an emergency (break the glass):
+   * outcome SUCCESS with the reason code, or DENY naming the rule that refused.
+   */
+  BREAK_GLASS("R"),
+  /** An auditor reviewed a break-the-glass access; refers to it, the reason is the finding. */
+  BREAK_GLASS_REVIEWED("E");
 
   private final String fhirAction;
 

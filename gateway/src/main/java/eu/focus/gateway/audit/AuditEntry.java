@@ -6,6 +6,11 @@ import java.time.Instant;
  * One audit log entry. It holds pseudonyms and codes, never assessment content: this is checked by
  * {@code AuditContentTest}. The {@code canonical} form (sorted-key JSON of every field but {@code
  * seq}) is what a later Merkle tree hashes as a leaf.
+ *
+ * @param sourceCountry country of the agency the data came from (disclosures and consultations)
+ * @param destinationCountry country of the receiving agency
+ * @param transferBasis the transfer basis for a recipient outside the EU, when one was recorded
+ * @param refersTo the entry this one is about, e.g. the break-the-glass access a review reviews
  */
 public record AuditEntry(
     Long seq,
@@ -26,4 +31,8 @@ public record AuditEntry(
     String outcome,
     String reason,
     String correlationId,
-    String channel) {}
+    String channel,
+    String sourceCountry,
+    String destinationCountry,
+    String transferBasis,
+    String refersTo) {}

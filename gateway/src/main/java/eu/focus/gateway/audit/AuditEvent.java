@@ -23,7 +23,11 @@ public record AuditEvent(
     String classes,
     String reason,
     String correlationId,
-    String channel) {
+    String channel,
+    String sourceCountry,
+    String destinationCountry,
+    String transferBasis,
+    String refersTo) {
 
   public static AuditEvent of(AuditAction action, String outcome) {
     return new Draft().action(action, outcome).event();
@@ -87,6 +91,24 @@ public record AuditEvent(
         });
   }
 
+  /**
+   * Where the data came from and went to (ISO 3166 alpha-2), and the transfer basis relied on for a
+   * recipient outside the EU: what auditors need for cross-border transfers.
+   */
+  public AuditEvent transfer(String sourceCountry, String destinationCountry, String basis) {
+    return change(
+        d -> {
+          d.sourceCountry = sourceCountry;
+          d.destinationCountry = destinationCountry;
+          d.transferBasis = basis;
+        });
+  }
+
+  /** The earlier entry this one is about (a review names the access it reviews). */
+  public AuditEvent refersTo(String entryId) {
+    return change(d -> d.refersTo = entryId);
+  }
+
   private AuditEvent change(Consumer<Draft> edit) {
     Draft d = new Draft(this);
     edit.accept(d);
@@ -111,6 +133,10 @@ public record AuditEvent(
     String reason;
     String correlationId;
     String channel;
+    String sourceCountry;
+    String destinationCountry;
+    String transferBasis;
+    String refersTo;
 
     Draft() {}
 
@@ -131,6 +157,10 @@ public record AuditEvent(
       reason = e.reason;
       correlationId = e.correlationId;
       channel = e.channel;
+      sourceCountry = e.sourceCountry;
+      destinationCountry = e.destinationCountry;
+      transferBasis = e.transferBasis;
+      refersTo = e.refersTo;
     }
 
     Draft action(AuditAction action, String outcome) {
@@ -156,7 +186,11 @@ public record AuditEvent(
           classes,
           reason,
           correlationId,
-          channel);
+          channel,
+          sourceCountry,
+          destinationCountry,
+          transferBasis,
+          refersTo);
     }
   }
 }

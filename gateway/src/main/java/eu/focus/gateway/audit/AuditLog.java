@@ -42,10 +42,12 @@ public class AuditLog {
             """
             insert into audit_entry (entry_id, occurred_at, actor_agency, actor_person, actor_role,
               action, purpose, legal_basis, consent_id, subject_pseudonym, record_id, record_version,
-              recipient_agency, classes, outcome, reason, correlation_id, channel, canonical)
+              recipient_agency, classes, outcome, reason, correlation_id, channel, source_country,
+              destination_country, transfer_basis, refers_to, canonical)
             values (:entryId, :at, :actorAgency, :actorPerson, :actorRole, :action, :purpose,
               :legalBasis, :consentId, :subject, :recordId, :recordVersion, :recipient, :classes,
-              :outcome, :reason, :correlationId, :channel, :canonical)
+              :outcome, :reason, :correlationId, :channel, :sourceCountry, :destinationCountry,
+              :transferBasis, :refersTo, :canonical)
             """)
         .param("entryId", entryId)
         .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
@@ -65,6 +67,10 @@ public class AuditLog {
         .param("reason", truncate(e.reason(), 256))
         .param("correlationId", e.correlationId())
         .param("channel", e.channel())
+        .param("sourceCountry", e.sourceCountry())
+        .param("destinationCountry", e.destinationCountry())
+        .param("transferBasis", e.transferBasis())
+        .param("refersTo", e.refersTo())
         .param("canonical", canonical(entryId, at, e))
         .update();
     return entryId;
@@ -91,6 +97,10 @@ public class AuditLog {
     n.put("reason", truncate(e.reason(), 256));
     n.put("correlationId", e.correlationId());
     n.put("channel", e.channel());
+    n.put("sourceCountry", e.sourceCountry());
+    n.put("destinationCountry", e.destinationCountry());
+    n.put("transferBasis", e.transferBasis());
+    n.put("refersTo", e.refersTo());
     n.values().removeIf(Objects::isNull);
     try {
       return CANONICAL.writeValueAsString(n);

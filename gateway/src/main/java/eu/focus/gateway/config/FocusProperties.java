@@ -21,6 +21,7 @@ import org.springframework.util.unit.DataSize;
  * @param mappings where national-system mappings come from
  * @param systems where the national system files come from
  * @param demo the embedded default's demo helpers
+ * @param auditor the auditor API: export bound, security-event throttle
  */
 @ConfigurationProperties(prefix = "focus")
 public record FocusProperties(
@@ -32,7 +33,8 @@ public record FocusProperties(
     @DefaultValue Pseudonym pseudonym,
     @DefaultValue Mappings mappings,
     @DefaultValue Systems systems,
-    @DefaultValue Demo demo) {
+    @DefaultValue Demo demo,
+    @DefaultValue Auditor auditor) {
 
   /** True when this process runs the given role. */
   public boolean runs(String role) {
@@ -110,6 +112,17 @@ public record FocusProperties(
    *     named {@code <id>.yaml}, e.g. {@code file:/etc/focus/systems/*.yaml}
    */
   public record Systems(@DefaultValue List<String> locations) {}
+
+  /**
+   * @param exportMaxEntries most entries one export (CSV or FHIR) may hold; a larger selection is
+   *     refused with a problem asking for narrower filters
+   * @param securityEventsPerMinute most AUTH_FAILED (and, separately, ACCESS_DENIED) entries one
+   *     process writes per minute; the rest are counted and the count goes into the next entry, so
+   *     a flood of bad tokens cannot flood the audit log
+   */
+  public record Auditor(
+      @DefaultValue("10000") int exportMaxEntries,
+      @DefaultValue("60") int securityEventsPerMinute) {}
 
   /**
    * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)

@@ -121,14 +121,15 @@ public class DeliveryWorker implements SmartLifecycle {
     ExchangeRow exchange = records.exchange(d.exchangeId()).orElseThrow();
     StoredRecord record = records.find(d.recordId(), d.recordVersion()).orElseThrow();
     Agency recipient = agencies.find(d.recipientAgency()).orElseThrow();
+    Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     AuditEvent base =
         AuditEvent.of(AuditAction.DISCLOSED, "SUCCESS")
             .actor(exchange.sourceAgency(), null, "SYSTEM")
             .justification(exchange.purpose(), exchange.legalBasis(), d.consentId())
             .record(record.subjectPseudonym(), record.recordId(), record.version())
+            .transfer(sender.country(), recipient.country(), exchange.transferBasis())
             .correlation(exchange.correlationId(), exchange.channel());
 
-    Agency sender = agencies.find(exchange.sourceAgency()).orElseThrow();
     String body;
     String classes;
     if (d.kind() == Delivery.Kind.ASSESSMENT && (record.erased() || !record.removed().isEmpty())) {

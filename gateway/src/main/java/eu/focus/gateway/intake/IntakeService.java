@@ -224,6 +224,7 @@ public class IntakeService {
                 audit.append(
                     base.as(AuditAction.DECIDED, d.permitted() ? "PERMIT" : "DENY")
                         .recipient(to.id(), d.permitted() ? d.disclosedClasses() : null)
+                        .transfer(sender.country(), to.country(), transferBasis)
                         .reason(d.rule() + ": " + d.reason()));
                 decisions.add(
                     new SubmissionResult.RecipientDecision(

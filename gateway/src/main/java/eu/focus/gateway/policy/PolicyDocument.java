@@ -46,6 +46,21 @@ public final class PolicyDocument {
   private final Set<String> defenceDisclosureTypes;
   private final String defenceDisclosureFlag;
   private final Map<String, Map<String, Map<String, Access>>> countries;
+  private final BreakGlass breakGlass;
+
+  /**
+   * Emergency access: the reason codes an agency may declare, and per recipient kind the classes it
+   * may then read. A kind not listed may not break the glass at all.
+   */
+  public record BreakGlass(Set<String> reasons, Map<String, Map<String, Access>> kinds) {
+
+    static final BreakGlass NONE = new BreakGlass(Set.of(), Map.of());
+
+    /** The classes the kind may read in an emergency, if it may break the glass at all. */
+    public Optional<Map<String, Access>> classesFor(String kind) {
+      return Optional.ofNullable(kinds.get(kind));
+    }
+  }
 
   private PolicyDocument(
       String version,
@@ -53,13 +68,15 @@ public final class PolicyDocument {
       Set<String> victimSideTypes,
       Set<String> defenceDisclosureTypes,
       String defenceDisclosureFlag,
-      Map<String, Map<String, Map<String, Access>>> countries) {
+      Map<String, Map<String, Map<String, Access>>> countries,
+      BreakGlass breakGlass) {
     this.version = version;
     this.kinds = kinds;
     this.victimSideTypes = victimSideTypes;
     this.defenceDisclosureTypes = defenceDisclosureTypes;
     this.defenceDisclosureFlag = defenceDisclosureFlag;
     this.countries = countries;
+    this.breakGlass = breakGlass;
   }
 
   public static PolicyDocument parse(InputStream yaml) throws IOException {
@@ -126,7 +143,44 @@ public final class PolicyDocument {
         strings(hard.path("suspectNeverToVictimSide").path("victimSideAgencyTypes")),
         strings(hard.path("defenceDisclosure").path("agencyTypes")),
         hard.path("defenceDisclosure").path("flag").asText("DEFENCE_DISCLOSURE"),
-        countries);
+        countries,
+        breakGlass(root.path("breakGlass"), kinds));
+  }
+
+  private static BreakGlass breakGlass(JsonNode node, Map<String, RecipientKind> kinds) {
+    if (node.isMissingNode() || node.isNull()) {
+      return BreakGlass.NONE;
+    }
+    Set<String> reasons = strings(node.path("reasons"));
+    Map<String, Map<String, Access>> perKind = new HashMap<>();
+    for (Iterator<Map.Entry<String, JsonNode>> it = node.path("recipients").fields();
+        it.hasNext(); ) {
+      Map.Entry<String, JsonNode> k = it.next();
+      if (!kinds.containsKey(k.getKey())) {
+        throw new IllegalArgumentException(
+            "Policy: breakGlass names unknown recipient kind " + k.getKey());
+      }
+      Map<String, Access> levels = new HashMap<>();
+      for (Iterator<Map.Entry<String, JsonNode>> lt = k.getValue().fields(); lt.hasNext(); ) {
+        Map.Entry<String, JsonNode> l = lt.next();
+        Access level = Access.valueOf(l.getValue().asText());
+        if (!CONTENT_CLASSES.contains(l.getKey()) || level == Access.CONSENT) {
+          // an emergency has no consent to resolve CONSENT by; a level must be definite
+          throw new IllegalArgumentException(
+              "Policy: breakGlass."
+                  + k.getKey()
+                  + "."
+                  + l.getKey()
+                  + " must be a class S1-S7 at FULL, SUMMARY or NONE");
+        }
+        levels.put(l.getKey(), level);
+      }
+      perKind.put(k.getKey(), levels);
+    }
+    if (!perKind.isEmpty() && reasons.isEmpty()) {
+      throw new IllegalArgumentException("Policy: breakGlass lists recipients but no reasons");
+    }
+    return new BreakGlass(Set.copyOf(reasons), Map.copyOf(perKind));
   }
 
   private static Map<SubjectCategory, Access> levels(JsonNode node, String where) {
@@ -177,6 +231,10 @@ public final class PolicyDocument {
 
   public String defenceDisclosureFlag() {
     return defenceDisclosureFlag;
+  }
+
+  public BreakGlass breakGlass() {
+    return breakGlass;
   }
 
   public List<String> kindNames() {

@@ -14,6 +14,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Component;
 
@@ -157,6 +158,64 @@ public class PolicyEngine {
         "Permitted for " + kind.get().name() + " under policy " + policy.version(),
         classes,
         flags);
+  }
+
+  /** The reason codes an agency may declare to break the glass. */
+  public Set<String> breakGlassReasons() {
+    return policy.breakGlass().reasons();
+  }
+
+  /**
+   * Emergency access for an agency the policy does not otherwise give the record ("break the
+   * glass"). The hard rules still apply; a reader outside the EU is refused, since no transfer
+   * basis can be recorded for a read; only the recipient kinds the policy's {@code breakGlass}
+   * section names may, and only to the classes it names there, tightened by the countries as
+   * always. First refusal names itself: {@code HR-SUSPECT-NOT-TO-VICTIM-SIDE}, {@code
+   * HR-TRANSFER-BASIS}, {@code POL-NO-MATRIX-ROW}, {@code BTG-NOT-ALLOWED}; a permit is {@code
+   * BTG-EMERGENCY}.
+   */
+  public Decision breakGlass(Agency author, Agency reader, JsonNode record) {
+    String to = reader.id();
+    SubjectCategory subject = SubjectCategory.of(record);
+    if (subject == SubjectCategory.SUSPECT && policy.victimSideTypes().contains(reader.type())) {
+      return Decision.deny(
+          to,
+          "HR-SUSPECT-NOT-TO-VICTIM-SIDE",
+          "A suspect child's assessment never goes to victim support or the victim's side");
+    }
+    if (!isEu(reader.country())) {
+      return Decision.deny(
+          to,
+          "HR-TRANSFER-BASIS",
+          "An emergency read from "
+              + reader.country()
+              + " (outside the EU) has no recorded transfer basis; ask the authoring agency");
+    }
+    Optional<PolicyDocument.RecipientKind> kind = policy.kindFor(reader.type());
+    if (kind.isEmpty()) {
+      return Decision.deny(
+          to, "POL-NO-MATRIX-ROW", "The policy lets no assessment go to " + reader.type());
+    }
+    Optional<Map<String, Access>> emergency = policy.breakGlass().classesFor(kind.get().name());
+    if (emergency.isEmpty()) {
+      return Decision.deny(
+          to,
+          "BTG-NOT-ALLOWED",
+          "The policy does not let " + kind.get().name() + " break the glass");
+    }
+    Map<String, Access> classes = new LinkedHashMap<>();
+    for (String cls : PolicyDocument.CONTENT_CLASSES) {
+      Access a = emergency.get().getOrDefault(cls, Access.NONE);
+      a = tighten(a, author.country(), kind.get().name(), cls);
+      a = tighten(a, reader.country(), kind.get().name(), cls);
+      classes.put(cls, a);
+    }
+    return Decision.permit(
+        to,
+        "BTG-EMERGENCY",
+        "Emergency access for " + kind.get().name() + " under policy " + policy.version(),
+        classes,
+        List.of());
   }
 
   private Optional<Decision> checkConsent(Request r, boolean needed) {

@@ -3,6 +3,7 @@ package eu.focus.gateway.security;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.gateway.api.ChannelErrors;
 import eu.focus.gateway.api.Problems;
+import eu.focus.gateway.audit.SecurityEventAudit;
 import eu.focus.gateway.soap.SoapChannelRoutes;
 import java.util.Collection;
 import java.util.List;
@@ -16,7 +17,9 @@ import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.access.AccessDeniedHandler;
 import org.springframework.web.method.support.HandlerMethodArgumentResolver;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -25,7 +28,7 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
  * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR.
  * Anything not listed here is denied. Refusals come back in the shape of the channel addressed
  * ({@link ChannelErrors}): problem+json by default, a SOAP Fault on the SOAP channel, an
- * OperationOutcome under {@code /fhir}.
+ * OperationOutcome under {@code /fhir}. Each refusal is audited first ({@link RefusalAudit}).
  */
 @Configuration
 public class SecurityConfig implements WebMvcConfigurer {
@@ -34,8 +37,16 @@ public class SecurityConfig implements WebMvcConfigurer {
   public static final String ROLES_CLAIM = "roles";
 
   @Bean
-  SecurityFilterChain api(HttpSecurity http, ObjectMapper json, List<ChannelErrors> channels)
+  SecurityFilterChain api(
+      HttpSecurity http,
+      ObjectMapper json,
+      List<ChannelErrors> channels,
+      SecurityEventAudit securityEvents)
       throws Exception {
+    AuthenticationEntryPoint unauthenticated =
+        RefusalAudit.audited(Problems.unauthenticated(json, channels), securityEvents);
+    AccessDeniedHandler forbidden =
+        RefusalAudit.audited(Problems.forbidden(json, channels), securityEvents);
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
@@ -82,12 +93,10 @@ public class SecurityConfig implements WebMvcConfigurer {
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
-                    .authenticationEntryPoint(Problems.unauthenticated(json, channels))
-                    .accessDeniedHandler(Problems.forbidden(json, channels)))
+                    .authenticationEntryPoint(unauthenticated)
+                    .accessDeniedHandler(forbidden))
         .exceptionHandling(
-            e ->
-                e.authenticationEntryPoint(Problems.unauthenticated(json, channels))
-                    .accessDeniedHandler(Problems.forbidden(json, channels)));
+            e -> e.authenticationEntryPoint(unauthenticated).accessDeniedHandler(forbidden));
     return http.build();
   }
 

@@ -74,6 +74,76 @@ class OpenApiConformanceIT extends GatewayIT {
         audit,
         drift);
 
+    String auditor = roleToken("AUDITOR");
+    String subject = accepted.json().path("subjectPseudonym").asText();
+    Response disclosures = get("/api/v1/audit/children/" + subject + "/disclosures", auditor);
+    check(
+        openapi,
+        "GET /audit/children/{pseudonym}/disclosures 200",
+        "/paths/~1audit~1children~1{pseudonym}~1disclosures/get/responses/200",
+        disclosures,
+        drift);
+    Response decisions = get("/api/v1/audit/records/" + recordId + "/decisions", auditor);
+    check(
+        openapi,
+        "GET /audit/records/{recordId}/decisions 200",
+        "/paths/~1audit~1records~1{recordId}~1decisions/get/responses/200",
+        decisions,
+        drift);
+    get(
+        "/api/v1/records/" + recordId,
+        agencyToken("nl-police"),
+        java.util.Map.of("Focus-Break-Glass", "CHILD_MISSING"));
+    Response breakGlass = get("/api/v1/audit/break-glass?record=" + recordId, auditor);
+    assertThat(breakGlass.json().path("total").asLong()).isEqualTo(1);
+    check(
+        openapi,
+        "GET /audit/break-glass 200",
+        "/paths/~1audit~1break-glass/get/responses/200",
+        breakGlass,
+        drift);
+    Response review =
+        post(
+            "/api/v1/audit/break-glass/"
+                + breakGlass.json().at("/accesses/0/entryId").asText()
+                + "/review",
+            auditor,
+            JSON.createObjectNode().put("finding", "JUSTIFIED"));
+    check(
+        openapi,
+        "POST /audit/break-glass/{entryId}/review 201",
+        "/paths/~1audit~1break-glass~1{entryId}~1review/post/responses/201",
+        review,
+        drift);
+    Response reviewed = get("/api/v1/audit/break-glass?record=" + recordId, auditor);
+    check(
+        openapi,
+        "GET /audit/break-glass 200 (reviewed)",
+        "/paths/~1audit~1break-glass/get/responses/200",
+        reviewed,
+        drift);
+    Response transfers = get("/api/v1/audit/transfers?size=5", auditor);
+    check(
+        openapi,
+        "GET /audit/transfers 200",
+        "/paths/~1audit~1transfers/get/responses/200",
+        transfers,
+        drift);
+    Response security = get("/api/v1/audit/security-events?size=5", auditor);
+    check(
+        openapi,
+        "GET /audit/security-events 200",
+        "/paths/~1audit~1security-events/get/responses/200",
+        security,
+        drift);
+    Response badSearch = get("/api/v1/audit/entries?size=0", auditor);
+    check(
+        openapi,
+        "GET /audit/entries 400",
+        "/paths/~1audit~1entries/get/responses/400",
+        badSearch,
+        drift);
+
     Response agencies = get("/api/v1/agencies", police);
     check(openapi, "GET /agencies 200", "/paths/~1agencies/get/responses/200", agencies, drift);
 

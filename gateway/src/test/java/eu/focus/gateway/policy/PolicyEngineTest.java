@@ -340,4 +340,49 @@ class PolicyEngineTest {
                     new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
         .hasMessageContaining("may only tighten");
   }
+
+  // ---- break the glass ------------------------------------------------------------------------
+
+  @Test
+  void letsPoliceBreakTheGlassOnlyToTheEmergencyClasses() {
+    Decision d = engine.breakGlass(RO_POLICE, NL_POLICE, record("VICTIM", "CRIMINAL"));
+
+    assertThat(d.permitted()).isTrue();
+    assertThat(d.rule()).isEqualTo("BTG-EMERGENCY");
+    assertThat(d.disclosedClasses()).isEqualTo("S1,S2,S3(summary)");
+    assertThat(engine.breakGlassReasons()).contains("IMMINENT_RISK_TO_LIFE");
+  }
+
+  @Test
+  void refusesBreakingTheGlassNamingTheRule() {
+    assertThat(engine.breakGlass(RO_POLICE, RO_PROSECUTOR, record("VICTIM", "CRIMINAL")).rule())
+        .isEqualTo("BTG-NOT-ALLOWED");
+    assertThat(engine.breakGlass(RO_POLICE, RS_CSW, record("VICTIM", "CRIMINAL")).rule())
+        .isEqualTo("HR-TRANSFER-BASIS");
+    assertThat(engine.breakGlass(RO_POLICE, RO_VS, record("SUSPECT", "CRIMINAL")).rule())
+        .isEqualTo("HR-SUSPECT-NOT-TO-VICTIM-SIDE");
+    assertThat(engine.breakGlass(RO_POLICE, RO_HEALTH, record("VICTIM", "CRIMINAL")).rule())
+        .isEqualTo("POL-NO-MATRIX-ROW");
+  }
+
+  @Test
+  void refusesAPolicyWhoseBreakGlassLevelIsNotDefinite() {
+    String yaml =
+        """
+        recipients:
+          POLICE:
+            agencyTypes: [POLICE]
+            classes: { S1: FULL, S2: FULL, S3: FULL, S4: FULL, S5: FULL, S6: FULL, S7: FULL }
+        breakGlass:
+          reasons: [IMMINENT_RISK_TO_LIFE]
+          recipients:
+            POLICE: { S1: CONSENT }
+        """;
+
+    assertThatThrownBy(
+            () ->
+                PolicyDocument.parse(
+                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))))
+        .hasMessageContaining("breakGlass.POLICE.S1");
+  }
 }

@@ -182,7 +182,12 @@ public abstract class GatewayIT {
   public record Response(int status, String contentType, String text, JsonNode json) {}
 
   protected Response get(String path, String token) {
+    return get(path, token, Map.of());
+  }
+
+  protected Response get(String path, String token, Map<String, String> headers) {
     HttpRequest.Builder b = HttpRequest.newBuilder(uri(path)).GET();
+    headers.forEach(b::header);
     if (token != null) {
       b.header("Authorization", "Bearer " + token);
     }

@@ -1,0 +1,68 @@
+package eu.focus.gateway.security;
+
+import eu.focus.gateway.audit.AuditAction;
+import eu.focus.gateway.audit.SecurityEventAudit;
+import eu.focus.gateway.fhir.FhirChannelConfiguration;
+import eu.focus.gateway.soap.SoapChannelRoutes;
+import jakarta.servlet.http.HttpServletRequest;
+import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.web.access.AccessDeniedHandler;
+
+/**
+ * Puts the security filters' refusals in the audit log (DOMAIN.md, auditor question 9) before they
+ * are answered: a 401 as AUTH_FAILED, a 403 as ACCESS_DENIED with who was refused. Only the
+ * channel, method and path (no query string: it may carry personal filters) are recorded.
+ */
+final class RefusalAudit {
+
+  private RefusalAudit() {}
+
+  static AuthenticationEntryPoint audited(
+      AuthenticationEntryPoint refusal, SecurityEventAudit events) {
+    return (request, response, ex) -> {
+      events.refused(
+          AuditAction.AUTH_FAILED, null, null, null, channel(request), request(request), null);
+      refusal.commence(request, response, ex);
+    };
+  }
+
+  static AccessDeniedHandler audited(AccessDeniedHandler refusal, SecurityEventAudit events) {
+    return (request, response, ex) -> {
+      Caller caller = null;
+      try {
+        caller = CallerArgumentResolver.current();
+      } catch (IllegalStateException notAJwt) {
+        // recorded without a caller
+      }
+      events.refused(
+          AuditAction.ACCESS_DENIED,
+          caller == null ? null : caller.agencyId(),
+          caller == null ? null : caller.person(),
+          caller == null ? null : caller.primaryRole(),
+          channel(request),
+          request(request),
+          "AUTH-ROLE-REQUIRED");
+      refusal.handle(request, response, ex);
+    };
+  }
+
+  static String channel(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (path.startsWith(FhirChannelConfiguration.PATH + "/")) {
+      return "FHIR";
+    }
+    if (path.startsWith(SoapChannelRoutes.PATH) || path.startsWith("/services/")) {
+      return "SOAP";
+    }
+    return "REST";
+  }
+
+  /** Method and path, cut to a length the reason column holds; no query string. */
+  static String request(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    if (path.length() > 200) {
+      path = path.substring(0, 200) + "...";
+    }
+    return request.getMethod() + " " + path;
+  }
+}
