@@ -227,6 +227,8 @@ public class AuditFhir {
   private enum Category {
     IMPORT(new Coding(DCM, "110107", "Import"), new Coding(REST, "create", "create")),
     RECORD(new Coding(DCM, "110110", "Patient Record"), new Coding(REST, "update", "update")),
+    /** Content removed by erasure or retention: DICOM's Patient Record event covers deletion. */
+    DESTROY(new Coding(DCM, "110110", "Patient Record"), new Coding(REST, "delete", "delete")),
     EXPORT(new Coding(DCM, "110106", "Export"), null),
     READ(new Coding(EVENT_TYPE, "rest", "RESTful Operation"), new Coding(REST, "read", "read")),
     LOG_USED(new Coding(DCM, "110101", "Audit Log Used"), null),
@@ -235,7 +237,9 @@ public class AuditFhir {
     SECURITY_ALERT(new Coding(DCM, "110113", "Security Alert"), null),
     APPLICATION(
         new Coding(DCM, "110100", "Application Activity"),
-        new Coding(DCM, "110120", "Application Start"));
+        new Coding(DCM, "110120", "Application Start")),
+    /** A scheduled job of the gateway itself (a retention pass). */
+    JOB(new Coding(DCM, "110100", "Application Activity"), null);
 
     final Coding type;
     final Coding subtype;
@@ -255,6 +259,8 @@ public class AuditFhir {
         case AUTH_FAILED -> AUTHENTICATION;
         case ACCESS_DENIED -> SECURITY_ALERT;
         case CONFIGURATION_LOADED -> APPLICATION;
+        case ERASED, RETENTION_APPLIED -> DESTROY;
+        case RETENTION_RUN -> JOB;
       };
     }
   }
