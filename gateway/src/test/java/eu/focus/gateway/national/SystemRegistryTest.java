@@ -40,6 +40,7 @@ class SystemRegistryTest {
             null,
             null,
             new FocusProperties.Systems(List.of(dir.toUri() + "*.yaml")),
+            null,
             null);
     return new SystemRegistry(props, env, MAPPING);
   }
