@@ -63,6 +63,13 @@ class OpenApiTest {
             Map.entry("/consents/{consentId}", "get"),
             Map.entry("/consents/{consentId}/withdrawal", "post"),
             Map.entry("/audit/entries", "get"),
+            Map.entry("/audit/log", "get"),
+            Map.entry("/audit/log/verification", "post"),
+            Map.entry("/audit/log/export", "get"),
+            Map.entry("/audit/checkpoints", "post"),
+            Map.entry("/audit/checkpoints/latest", "get"),
+            Map.entry("/audit/proofs/inclusion", "get"),
+            Map.entry("/audit/proofs/consistency", "get"),
             Map.entry("/operations/dead-letters", "get"),
             Map.entry("/operations/deliveries/{deliveryId}/replay", "post"),
             Map.entry("/agencies", "get"));
