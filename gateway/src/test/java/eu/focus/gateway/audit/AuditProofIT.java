@@ -21,12 +21,15 @@ import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * An auditor's view of the Merkle log over HTTP: proofs checked as an outsider would, with only the
  * served public key and the standard algorithms, and problems for bad parameters.
  */
 class AuditProofIT extends GatewayIT {
+
+  @Autowired AuditLogService service;
 
   private static final Base64.Decoder B64 = Base64.getDecoder();
 
@@ -93,6 +96,11 @@ class AuditProofIT extends GatewayIT {
                     leafIndex, checkpoint.size(), changed, path, checkpoint.rootHash())
                 .ok())
         .isFalse();
+
+    // The console's check of the same entry, through the service, agrees.
+    AuditLogService.EntryCheck console = service.checkEntry(entryId);
+    assertThat(console.verified()).as(console.detail()).isTrue();
+    assertThat(console.inclusion().leafIndex()).isEqualTo(leafIndex);
 
     // Each call was itself audited, naming the call.
     assertThat(
