@@ -4,8 +4,9 @@ import java.time.Instant;
 
 /**
  * One audit log entry. It holds pseudonyms and codes, never assessment content: this is checked by
- * {@code AuditContentTest}. The {@code canonical} form (sorted-key JSON of every field but {@code
- * seq}) is what a later Merkle tree hashes as a leaf.
+ * {@code AuditContentTest}. Its canonical form ({@link AuditLog#canonical}: sorted-key JSON of
+ * every field but {@code seq}) is its leaf in the Merkle log; a field added here must be added
+ * there.
  *
  * @param sourceCountry country of the agency the data came from (disclosures and consultations)
  * @param destinationCountry country of the receiving agency

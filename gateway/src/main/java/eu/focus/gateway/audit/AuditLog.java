@@ -2,7 +2,6 @@ package eu.focus.gateway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.time.Clock;
-import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
@@ -33,11 +32,37 @@ public class AuditLog {
     this.clock = clock;
   }
 
-  /** Appends one entry inside the current transaction; returns its id. */
+  /**
+   * Appends one entry inside the current transaction and queues it for the Merkle tree (the {@link
+   * MerkleSequencer} gives it a leaf index once the transaction has committed); returns its id.
+   */
   @Transactional(propagation = Propagation.MANDATORY)
   public String append(AuditEvent e) {
-    String entryId = UUID.randomUUID().toString();
-    Instant at = clock.instant().truncatedTo(ChronoUnit.MICROS);
+    AuditEntry entry =
+        new AuditEntry(
+            null,
+            UUID.randomUUID().toString(),
+            clock.instant().truncatedTo(ChronoUnit.MICROS),
+            e.actorAgency(),
+            e.actorPerson(),
+            e.actorRole(),
+            e.action(),
+            e.purpose(),
+            e.legalBasis(),
+            e.consentId(),
+            e.subjectPseudonym(),
+            e.recordId(),
+            e.recordVersion(),
+            e.recipientAgency(),
+            e.classes(),
+            e.outcome(),
+            truncate(e.reason(), 256),
+            e.correlationId(),
+            e.channel(),
+            e.sourceCountry(),
+            e.destinationCountry(),
+            e.transferBasis(),
+            e.refersTo());
     jdbc.sql(
             """
             insert into audit_entry (entry_id, occurred_at, actor_agency, actor_person, actor_role,
@@ -49,58 +74,67 @@ public class AuditLog {
               :outcome, :reason, :correlationId, :channel, :sourceCountry, :destinationCountry,
               :transferBasis, :refersTo, :canonical)
             """)
-        .param("entryId", entryId)
-        .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
-        .param("actorAgency", e.actorAgency())
-        .param("actorPerson", e.actorPerson())
-        .param("actorRole", e.actorRole())
-        .param("action", e.action().name())
-        .param("purpose", e.purpose())
-        .param("legalBasis", e.legalBasis())
-        .param("consentId", e.consentId())
-        .param("subject", e.subjectPseudonym())
-        .param("recordId", e.recordId())
-        .param("recordVersion", e.recordVersion())
-        .param("recipient", e.recipientAgency())
-        .param("classes", e.classes())
-        .param("outcome", e.outcome())
-        .param("reason", truncate(e.reason(), 256))
-        .param("correlationId", e.correlationId())
-        .param("channel", e.channel())
-        .param("sourceCountry", e.sourceCountry())
-        .param("destinationCountry", e.destinationCountry())
-        .param("transferBasis", e.transferBasis())
-        .param("refersTo", e.refersTo())
-        .param("canonical", canonical(entryId, at, e))
+        .param("entryId", entry.entryId())
+        .param("at", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
+        .param("actorAgency", entry.actorAgency())
+        .param("actorPerson", entry.actorPerson())
+        .param("actorRole", entry.actorRole())
+        .param("action", entry.action().name())
+        .param("purpose", entry.purpose())
+        .param("legalBasis", entry.legalBasis())
+        .param("consentId", entry.consentId())
+        .param("subject", entry.subjectPseudonym())
+        .param("recordId", entry.recordId())
+        .param("recordVersion", entry.recordVersion())
+        .param("recipient", entry.recipientAgency())
+        .param("classes", entry.classes())
+        .param("outcome", entry.outcome())
+        .param("reason", entry.reason())
+        .param("correlationId", entry.correlationId())
+        .param("channel", entry.channel())
+        .param("sourceCountry", entry.sourceCountry())
+        .param("destinationCountry", entry.destinationCountry())
+        .param("transferBasis", entry.transferBasis())
+        .param("refersTo", entry.refersTo())
+        .param("canonical", canonical(entry))
         .update();
-    return entryId;
+    jdbc.sql("insert into audit_queue (entry_id) values (:entryId)")
+        .param("entryId", entry.entryId())
+        .update();
+    return entry.entryId();
   }
 
-  /** Sorted-key JSON of the entry: stable bytes for hashing (the later Merkle leaf). */
-  static String canonical(String entryId, Instant at, AuditEvent e) {
+  /**
+   * The canonical form of an entry: sorted-key JSON of every field but {@code seq}, nulls left out.
+   * Its UTF-8 bytes are the entry's Merkle leaf. This is the only place the form is defined: the
+   * append writes it, and the {@link DatabaseLogVerifier} recomputes it from a row's columns to
+   * check that they still say what the hashed text says. A field added to {@link AuditEntry} must
+   * be added here too (and is then covered by the tree).
+   */
+  public static String canonical(AuditEntry entry) {
     Map<String, Object> n = new TreeMap<>();
-    n.put("entryId", entryId);
-    n.put("occurredAt", at.toString());
-    n.put("actorAgency", e.actorAgency());
-    n.put("actorPerson", e.actorPerson());
-    n.put("actorRole", e.actorRole());
-    n.put("action", e.action().name());
-    n.put("purpose", e.purpose());
-    n.put("legalBasis", e.legalBasis());
-    n.put("consentId", e.consentId());
-    n.put("subjectPseudonym", e.subjectPseudonym());
-    n.put("recordId", e.recordId());
-    n.put("recordVersion", e.recordVersion());
-    n.put("recipientAgency", e.recipientAgency());
-    n.put("classes", e.classes());
-    n.put("outcome", e.outcome());
-    n.put("reason", truncate(e.reason(), 256));
-    n.put("correlationId", e.correlationId());
-    n.put("channel", e.channel());
-    n.put("sourceCountry", e.sourceCountry());
-    n.put("destinationCountry", e.destinationCountry());
-    n.put("transferBasis", e.transferBasis());
-    n.put("refersTo", e.refersTo());
+    n.put("entryId", entry.entryId());
+    n.put("occurredAt", entry.occurredAt().toString());
+    n.put("actorAgency", entry.actorAgency());
+    n.put("actorPerson", entry.actorPerson());
+    n.put("actorRole", entry.actorRole());
+    n.put("action", entry.action().name());
+    n.put("purpose", entry.purpose());
+    n.put("legalBasis", entry.legalBasis());
+    n.put("consentId", entry.consentId());
+    n.put("subjectPseudonym", entry.subjectPseudonym());
+    n.put("recordId", entry.recordId());
+    n.put("recordVersion", entry.recordVersion());
+    n.put("recipientAgency", entry.recipientAgency());
+    n.put("classes", entry.classes());
+    n.put("outcome", entry.outcome());
+    n.put("reason", entry.reason());
+    n.put("correlationId", entry.correlationId());
+    n.put("channel", entry.channel());
+    n.put("sourceCountry", entry.sourceCountry());
+    n.put("destinationCountry", entry.destinationCountry());
+    n.put("transferBasis", entry.transferBasis());
+    n.put("refersTo", entry.refersTo());
     n.values().removeIf(Objects::isNull);
     try {
       return CANONICAL.writeValueAsString(n);

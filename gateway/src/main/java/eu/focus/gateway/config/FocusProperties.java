@@ -22,6 +22,7 @@ import org.springframework.util.unit.DataSize;
  * @param systems where the national system files come from
  * @param demo the embedded default's demo helpers
  * @param auditor the auditor API: export bound, security-event throttle
+ * @param audit the Merkle audit log: sequencing, checkpoints and their signing key
  */
 @ConfigurationProperties(prefix = "focus")
 public record FocusProperties(
@@ -34,7 +35,8 @@ public record FocusProperties(
     @DefaultValue Mappings mappings,
     @DefaultValue Systems systems,
     @DefaultValue Demo demo,
-    @DefaultValue Auditor auditor) {
+    @DefaultValue Auditor auditor,
+    @DefaultValue Audit audit) {
 
   /** True when this process runs the given role. */
   public boolean runs(String role) {
@@ -123,6 +125,24 @@ public record FocusProperties(
   public record Auditor(
       @DefaultValue("10000") int exportMaxEntries,
       @DefaultValue("60") int securityEventsPerMinute) {}
+
+  /**
+   * @param sequenceInterval how often committed entries are given leaf indexes in the Merkle tree
+   * @param batchSize most entries one sequencing transaction appends
+   * @param checkpointInterval how often a checkpoint is signed (only when the tree grew)
+   * @param origin the log's name, first line of every checkpoint and its key name: one word
+   * @param signingKey the Ed25519 private key that signs checkpoints, PKCS#8: PEM text, base64 DER,
+   *     or the path of a PEM file; required unless {@code demoKeyFile} is set
+   * @param demoKeyFile demo profile only: a file where a generated key is kept, so checkpoints stay
+   *     verifiable across restarts; used when {@code signingKey} is empty
+   */
+  public record Audit(
+      @DefaultValue("200ms") Duration sequenceInterval,
+      @DefaultValue("1000") int batchSize,
+      @DefaultValue("60s") Duration checkpointInterval,
+      @DefaultValue("focus-gateway/audit") String origin,
+      String signingKey,
+      String demoKeyFile) {}
 
   /**
    * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)

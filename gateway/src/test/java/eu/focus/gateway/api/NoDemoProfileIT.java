@@ -41,6 +41,14 @@ class NoDemoProfileIT {
     r.add(
         "spring.security.oauth2.resourceserver.jwt.public-key-location",
         () -> key.toUri().toString());
+    String auditKey =
+        Base64.getEncoder()
+            .encodeToString(
+                KeyPairGenerator.getInstance("Ed25519")
+                    .generateKeyPair()
+                    .getPrivate()
+                    .getEncoded());
+    r.add("focus.audit.signing-key", () -> auditKey);
     r.add("spring.datasource.url", TestDatabase::freshUrl);
     r.add("spring.datasource.username", TestDatabase::user);
     r.add("spring.datasource.password", () -> "");

@@ -55,7 +55,8 @@ class SecurityEventAuditTest {
             null,
             null,
             null,
-            new FocusProperties.Auditor(10, perMinute));
+            new FocusProperties.Auditor(10, perMinute),
+            null);
     return new SecurityEventAudit(log, mock(PlatformTransactionManager.class), clock, props);
   }
 

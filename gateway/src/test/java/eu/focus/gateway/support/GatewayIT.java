@@ -102,6 +102,7 @@ public abstract class GatewayIT {
         "focus.demo.simulators.contract-soap-port",
         () -> URI.create(CONTRACT_SOAP.endpointUrl()).getPort());
     r.add("focus.demo.simulators.file-root", FILE_ROOT::toString);
+    r.add("focus.audit.demo-key-file", () -> FILE_ROOT.resolve("audit-signing-key.pem").toString());
     r.add("spring.datasource.url", TestDatabase::freshUrl);
     r.add("spring.datasource.username", TestDatabase::user);
     r.add("spring.datasource.password", () -> "");
