@@ -1,5 +1,6 @@
 package eu.focus.gateway.console;
 
+import eu.focus.gateway.security.Caller;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.Locale;
@@ -32,6 +33,12 @@ public class ConsoleModel {
   @ModelAttribute("user")
   ConsoleUser user(@AuthenticationPrincipal ConsoleUser user) {
     return user;
+  }
+
+  /** Only auditors see the navigation; anyone else signed in sees the refusal and Sign out. */
+  @ModelAttribute("auditor")
+  boolean auditor(@AuthenticationPrincipal ConsoleUser user) {
+    return user != null && user.caller().roles().contains(Caller.AUDITOR);
   }
 
   @ModelAttribute("languages")

@@ -17,11 +17,29 @@ class ConsoleUsers implements UserDetailsService {
   private final Map<String, ConsoleProperties.User> byName;
 
   ConsoleUsers(ConsoleProperties properties) {
+    properties.users().forEach(ConsoleUsers::check);
     this.byName =
         properties.users().stream()
             .collect(
                 Collectors.toUnmodifiableMap(
                     ConsoleProperties.User::username, Function.identity()));
+  }
+
+  /** Refuses to start with a user who could never sign in, or whose password is not a hash. */
+  private static void check(ConsoleProperties.User u) {
+    if (u.username() == null || u.username().isBlank()) {
+      throw new IllegalStateException("focus.console.users: every user needs a username");
+    }
+    // {noop} would be a clear-text password under a hash's name
+    if (u.password() == null
+        || !u.password().matches("\\{[a-z0-9-]+}.+")
+        || u.password().startsWith("{noop}")) {
+      // the value is not echoed: it may be a clear-text password put there by mistake
+      throw new IllegalStateException(
+          "focus.console.users: the password of "
+              + u.username()
+              + " must be a hash such as {bcrypt}$2a$10$...");
+    }
   }
 
   @Override

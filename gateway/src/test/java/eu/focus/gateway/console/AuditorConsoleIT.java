@@ -165,6 +165,10 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(text("actorAgency")).isEqualTo("ro-police");
     assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(19);
     assertThat(consoleReads("record_id", s.recordId())).contains("entry=" + collected);
+
+    // the console's session is not an API credential
+    browser.get(url("/api/v1/audit/entries?record=" + s.recordId()));
+    assertThat(browser.getPageSource()).contains("unauthenticated").doesNotContain(collected);
   }
 
   @Test
@@ -185,6 +189,9 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(browser.findElements(By.cssSelector(".error-summary li"))).hasSize(2);
     assertThat(browser.findElements(By.id("results-title"))).isEmpty();
     assertThat(consoleReads("subject_pseudonym", subject)).isEmpty();
+
+    browser.get(url("/console/entries/" + UUID.randomUUID()));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("No such entry");
   }
 
   @Test
@@ -259,6 +266,12 @@ class AuditorConsoleIT extends GatewayIT {
     signIn("operator", "demo-operator");
     screenshot("11-operator-refused");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    assertThat(browser.findElements(By.cssSelector("nav a"))).isEmpty();
+    browser.findElement(By.cssSelector(".sign-out button")).click();
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+        .isEqualTo("You are signed out.");
+    browser.get(url("/console"));
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
 
     // the console has its own sign-in: a bearer token is not a console session
     Response withToken = get("/console/entries", roleToken("AUDITOR"));
