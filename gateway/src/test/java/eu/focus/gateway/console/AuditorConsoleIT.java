@@ -1,0 +1,386 @@
+package eu.focus.gateway.console;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.gateway.support.GatewayIT;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TakesScreenshot;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The auditor console in a real browser (headless Debian Chromium through Selenium): sign-in,
+ * search by a child's pseudonym, an entry's detail, a keyboard-only flow, the language switch. Each
+ * step leaves a screenshot in {@code target/console-screenshots/<database>/}. Without Chromium the
+ * test is skipped, unless {@code FOCUS_REQUIRE_BROWSER=1} (CI), where it fails.
+ */
+class AuditorConsoleIT extends GatewayIT {
+
+  private static final String AUDITOR = "auditor";
+  private static final String AUDITOR_PASSWORD = "demo-auditor";
+
+  private static final SecureRandom RANDOM = new SecureRandom();
+
+  private static WebDriver browser;
+  private static Path screenshots;
+
+  @BeforeAll
+  static void startBrowser() throws IOException {
+    Path chromium = Path.of(env("FOCUS_CHROMIUM", "/usr/bin/chromium"));
+    Path chromedriver = Path.of(env("FOCUS_CHROMEDRIVER", "/usr/bin/chromedriver"));
+    if (!Files.isExecutable(chromium) || !Files.isExecutable(chromedriver)) {
+      String why =
+          "No browser for the console test: "
+              + chromium
+              + " or "
+              + chromedriver
+              + " is missing (apt-get install -y chromium chromium-driver).";
+      if ("1".equals(System.getenv("FOCUS_REQUIRE_BROWSER"))) {
+        fail(why + " FOCUS_REQUIRE_BROWSER=1 requires it.");
+      }
+      Assumptions.abort(why + " Skipped; set FOCUS_REQUIRE_BROWSER=1 to fail instead.");
+    }
+    ChromeOptions options = new ChromeOptions();
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-dev-shm-usage",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--window-size=1280,1000",
+        "--user-data-dir=" + Files.createTempDirectory("focus-chromium"));
+    // the browser asks for English first; the language test switches explicitly
+    options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "en"));
+    ChromeDriverService service =
+        new ChromeDriverService.Builder()
+            .usingDriverExecutable(chromedriver.toFile())
+            .usingAnyFreePort()
+            .build();
+    browser = new ChromeDriver(service, options);
+    screenshots =
+        Path.of("target", "console-screenshots", System.getProperty("focus.it.database", "h2"));
+    Files.createDirectories(screenshots);
+  }
+
+  @AfterAll
+  static void stopBrowser() {
+    if (browser != null) {
+      browser.quit();
+    }
+  }
+
+  @BeforeEach
+  void signedOut() {
+    browser.get(url("/console/login"));
+    browser.manage().deleteAllCookies();
+  }
+
+  @Test
+  void aFailedSignInDoesNotSayWhetherTheUserExists() {
+    browser.get(url("/console/entries"));
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+
+    signIn(AUDITOR, "not-the-password");
+    String wrongPassword = browser.findElement(By.id("login-error")).getText();
+    screenshot("01-sign-in-failed");
+    signIn("nobody-" + UUID.randomUUID(), "not-the-password");
+    String unknownUser = browser.findElement(By.id("login-error")).getText();
+
+    assertThat(wrongPassword).isEqualTo(unknownUser).contains("Sign-in failed");
+    assertThat(browser.findElement(By.id("login-error")).getAttribute("role")).isEqualTo("alert");
+    assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby"))
+        .isEqualTo("login-error");
+    browser.get(url("/console"));
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+  }
+
+  @Test
+  void auditorFindsAChildsEntriesByPseudonymAndOpensOne() {
+    Submitted s = submit();
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Overview");
+    assertThat(browser.getTitle()).startsWith("Overview");
+    screenshot("02-overview");
+
+    browser.findElement(By.linkText("Search the log")).click();
+    browser.findElement(By.id("subject")).sendKeys(s.pseudonym());
+    browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("results-title")));
+    screenshot("03-search-results");
+
+    List<WebElement> rows = browser.findElements(By.cssSelector(".results tbody tr"));
+    assertThat(rows).isNotEmpty();
+    assertThat(rows).allSatisfy(r -> assertThat(r.getText()).contains(s.pseudonym()));
+    assertThat(rows.get(0).getText()).contains("Collected", s.recordId(), "ro-police");
+    assertThat(browser.findElement(By.cssSelector(".results caption")).getText())
+        .isEqualTo("Audit entries, page 1 of 1");
+    assertThat(browser.findElements(By.cssSelector(".results thead th[scope=col]"))).hasSize(9);
+    // the search itself was logged before the results were shown, as the REST search is
+    assertThat(consoleReads("subject_pseudonym", s.pseudonym()))
+        .containsExactly("subject=" + s.pseudonym());
+
+    rows.get(0).findElement(By.tagName("a")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("entryId")));
+    screenshot("04-entry-detail");
+
+    String collected = entryId(s.recordId(), "COLLECTED");
+    assertThat(text("entryId")).isEqualTo(collected);
+    assertThat(text("action")).isEqualTo("COLLECTED");
+    assertThat(text("subjectPseudonym")).isEqualTo(s.pseudonym());
+    assertThat(text("recordId")).isEqualTo(s.recordId());
+    assertThat(text("actorAgency")).isEqualTo("ro-police");
+    assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(19);
+    assertThat(consoleReads("record_id", s.recordId())).contains("entry=" + collected);
+
+    // the console's session is not an API credential
+    browser.get(url("/api/v1/audit/entries?record=" + s.recordId()));
+    assertThat(browser.getPageSource()).contains("unauthenticated").doesNotContain(collected);
+  }
+
+  @Test
+  void badSearchInputIsExplainedNextToEachFieldAndNothingIsRead() {
+    String subject = "psn-unknown-" + UUID.randomUUID();
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.get(url("/console/entries?subject=" + subject + "&action=STOLEN&from=yesterday&to="));
+    screenshot("05-search-errors");
+
+    assertThat(browser.getTitle()).startsWith("Error");
+    assertThat(browser.findElement(By.id("action-error")).getText())
+        .isEqualTo("Choose an action from the list.");
+    assertThat(browser.findElement(By.id("from-error")).getText()).contains("2026-11-29T10:00");
+    assertThat(browser.findElement(By.id("from-error")).getAttribute("role")).isEqualTo("alert");
+    assertThat(browser.findElement(By.id("from")).getAttribute("aria-invalid")).isEqualTo("true");
+    assertThat(browser.findElement(By.id("from")).getAttribute("aria-describedby"))
+        .contains("from-error");
+    assertThat(browser.findElements(By.cssSelector(".error-summary li"))).hasSize(2);
+    assertThat(browser.findElements(By.id("results-title"))).isEmpty();
+    assertThat(consoleReads("subject_pseudonym", subject)).isEmpty();
+
+    browser.get(url("/console/entries/" + UUID.randomUUID()));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("No such entry");
+  }
+
+  @Test
+  void aKeyboardAloneSignsInSearchesAndOpensAnEntry() {
+    Submitted s = submit();
+    browser.get(url("/console/login"));
+
+    // the skip link comes first, and focus is visible
+    WebElement first = tab();
+    assertThat(first.getAttribute("class")).isEqualTo("skip-link");
+    assertThat(first.getCssValue("outline-style")).isEqualTo("solid");
+    screenshot("06-keyboard-skip-link");
+
+    tabTo(e -> "username".equals(e.getAttribute("id")), 10).sendKeys(AUDITOR);
+    assertThat(tab().getAttribute("id")).isEqualTo("password");
+    keys(AUDITOR_PASSWORD + Keys.ENTER);
+    wait(ExpectedConditions.titleContains("Overview"));
+
+    // skip the banner, then the first link of the page is the search page
+    tab();
+    keys(Keys.ENTER);
+    WebElement search = tab();
+    assertThat(search.getText()).isEqualTo("Search the log");
+    keys(Keys.ENTER);
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("subject")));
+
+    tabTo(e -> "subject".equals(e.getAttribute("id")), 20);
+    keys(s.pseudonym() + Keys.ENTER);
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("results-title")));
+    WebElement firstEntry = tabTo(e -> e.getText().startsWith("Entry "), 40);
+    screenshot("07-keyboard-results");
+    keys(Keys.ENTER);
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("entryId")));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).startsWith("Audit entry");
+    assertThat(text("subjectPseudonym")).isEqualTo(s.pseudonym());
+    assertThat(firstEntry).isNotNull();
+    screenshot("08-keyboard-entry");
+  }
+
+  @Test
+  void theLanguageFollowsTheBrowserAndTheSwitch() throws Exception {
+    HttpResponse<String> french =
+        HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(URI.create(url("/console/login")))
+                    .header("Accept-Language", "fr-BE,fr;q=0.9,en;q=0.5")
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+    assertThat(french.body()).contains("<html lang=\"fr\">", "Nom d’utilisateur");
+
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.findElement(By.cssSelector("a[hreflang=fr]")).click();
+    wait(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "fr"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Vue d’ensemble");
+    screenshot("09-french-overview");
+
+    // the choice sticks for the session
+    browser.get(url("/console/entries"));
+    assertThat(browser.findElement(By.tagName("h1")).getText())
+        .isEqualTo("Rechercher dans le journal d’audit");
+    assertThat(browser.findElement(By.cssSelector("label[for=subject]")).getText())
+        .isEqualTo("Enfant (pseudonyme)");
+    screenshot("10-french-search");
+
+    browser.findElement(By.cssSelector("a[hreflang=en]")).click();
+    wait(ExpectedConditions.attributeToBe(By.tagName("html"), "lang", "en"));
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Search the audit log");
+  }
+
+  @Test
+  void onlyAuditorsEnterAndTheApiTokenOpensNoConsolePage() {
+    signIn("operator", "demo-operator");
+    screenshot("11-operator-refused");
+    assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    assertThat(browser.findElements(By.cssSelector("nav a"))).isEmpty();
+    browser.findElement(By.cssSelector(".sign-out button")).click();
+    assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
+        .isEqualTo("You are signed out.");
+    browser.get(url("/console"));
+    assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+
+    // the console has its own sign-in: a bearer token is not a console session
+    Response withToken = get("/console/entries", roleToken("AUDITOR"));
+    assertThat(withToken.status()).isEqualTo(302);
+    // the sign-in form needs its CSRF token
+    Response forged =
+        postRaw(
+            "/console/login",
+            null,
+            "application/x-www-form-urlencoded",
+            "username=" + AUDITOR + "&password=" + AUDITOR_PASSWORD);
+    assertThat(forged.status()).isEqualTo(403);
+  }
+
+  // ---- helpers --------------------------------------------------------------------------------
+
+  private record Submitted(String recordId, String pseudonym) {}
+
+  /**
+   * A record submitted through the API about a child no other test uses (a fresh national
+   * identifier, hence a fresh pseudonym), so searching by the pseudonym finds only this record.
+   */
+  private Submitted submit() {
+    ObjectNode submission = freshSubmission("01");
+    ObjectNode identifier = (ObjectNode) submission.at("/record/child/nationalIdentifiers/0");
+    assertThat(identifier.isMissingNode()).isFalse();
+    identifier.put("value", String.valueOf(5_000_000_000_000L + RANDOM.nextLong(999_999_999_999L)));
+    Response r = post("/api/v1/exchanges", agencyToken("ro-police"), submission);
+    assertThat(r.status()).as(r.text()).isEqualTo(202);
+    return new Submitted(
+        submission.at("/record/recordId").asText(), r.json().path("subjectPseudonym").asText());
+  }
+
+  private void signIn(String user, String password) {
+    browser.get(url("/console/login"));
+    browser.findElement(By.id("username")).sendKeys(user);
+    browser.findElement(By.id("password")).sendKeys(password);
+    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+  }
+
+  /** The reasons of the console's AUDIT_SEARCHED entries by the auditor with this column value. */
+  private List<String> consoleReads(String column, String value) {
+    return jdbc.sql(
+            "select reason from audit_entry where action = 'AUDIT_SEARCHED' and channel = 'CONSOLE'"
+                + " and actor_person = :person and "
+                + column
+                + " = :value order by seq")
+        .param("person", AUDITOR)
+        .param("value", value)
+        .query(String.class)
+        .list();
+  }
+
+  private String entryId(String recordId, String action) {
+    return jdbc.sql(
+            "select entry_id from audit_entry where record_id = :r and action = :a order by seq")
+        .param("r", recordId)
+        .param("a", action)
+        .query(String.class)
+        .list()
+        .get(0);
+  }
+
+  private static String text(String id) {
+    return browser.findElement(By.id(id)).getText();
+  }
+
+  private static void keys(CharSequence keys) {
+    new Actions(browser).sendKeys(keys).perform();
+  }
+
+  /** Presses Tab once; returns what has the focus now. */
+  private static WebElement tab() {
+    keys(Keys.TAB);
+    return browser.switchTo().activeElement();
+  }
+
+  /** Presses Tab until the focus is on a matching element; fails after {@code max} presses. */
+  private static WebElement tabTo(Predicate<WebElement> target, int max) {
+    List<String> visited = new ArrayList<>();
+    for (int i = 0; i < max; i++) {
+      WebElement e = tab();
+      if (target.test(e)) {
+        return e;
+      }
+      visited.add(e.getTagName() + "#" + e.getAttribute("id") + " '" + e.getText() + "'");
+    }
+    throw new AssertionError("Tab never reached the element; focus went through " + visited);
+  }
+
+  private static void wait(org.openqa.selenium.support.ui.ExpectedCondition<?> condition) {
+    new WebDriverWait(browser, Duration.ofSeconds(10)).until(condition);
+  }
+
+  private static void screenshot(String step) {
+    try {
+      Path png = ((TakesScreenshot) browser).getScreenshotAs(OutputType.FILE).toPath();
+      Files.copy(png, screenshots.resolve(step + ".png"), StandardCopyOption.REPLACE_EXISTING);
+    } catch (IOException e) {
+      throw new IllegalStateException("Cannot save screenshot " + step, e);
+    }
+  }
+
+  private String url(String path) {
+    return "http://127.0.0.1:" + port + path;
+  }
+
+  private static String env(String name, String fallback) {
+    String v = System.getenv(name);
+    return v == null || v.isBlank() ? fallback : v;
+  }
+}
