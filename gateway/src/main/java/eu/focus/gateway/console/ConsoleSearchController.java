@@ -59,7 +59,10 @@ public class ConsoleSearchController {
             form.subjectOrNull(),
             form.recordOrNull(),
             form.agencyOrNull(),
-            form.actionOrNull(),
+            null,
+            form.actionOrNull() == null ? List.of() : List.of(form.actionOrNull()),
+            null,
+            null,
             form.fromOrNull(),
             form.toOrNull(),
             form.pageNumber(),
@@ -77,7 +80,7 @@ public class ConsoleSearchController {
     add(parts, "subject", c.subject());
     add(parts, "record", c.recordId());
     add(parts, "agency", c.agency());
-    add(parts, "action", c.action());
+    add(parts, "action", c.actions().isEmpty() ? null : String.join(",", c.actions()));
     add(parts, "from", c.from());
     add(parts, "to", c.to());
     return String.join(" ", parts);
