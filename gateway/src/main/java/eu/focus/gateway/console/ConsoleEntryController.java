@@ -86,6 +86,10 @@ public class ConsoleEntryController {
     f.add(new Field("console.field.reason", e.reason()));
     f.add(new Field("console.field.correlationId", e.correlationId()));
     f.add(new Field("console.field.channel", e.channel()));
+    f.add(new Field("console.field.sourceCountry", e.sourceCountry()));
+    f.add(new Field("console.field.destinationCountry", e.destinationCountry()));
+    f.add(new Field("console.field.transferBasis", e.transferBasis()));
+    f.add(new Field("console.field.refersTo", e.refersTo()));
     return f;
   }
 }

@@ -34,7 +34,11 @@ class ConsoleEntryControllerTest {
             "SUCCESS",
             "why",
             "corr",
-            "REST");
+            "REST",
+            "RO",
+            "RS",
+            "LED_ART37",
+            "other-entry");
     List<ConsoleEntryController.Field> fields = ConsoleEntryController.fields(e);
     List<String> components =
         Arrays.stream(AuditEntry.class.getRecordComponents())
