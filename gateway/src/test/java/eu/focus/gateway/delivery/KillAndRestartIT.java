@@ -158,8 +158,9 @@ class KillAndRestartIT {
   }
 
   private void awaitUp(int port) {
+    // A cold start warms the FHIR validator (~30 s alone on a busy 2-core machine): be generous.
     await()
-        .atMost(Duration.ofSeconds(90))
+        .atMost(Duration.ofSeconds(180))
         .pollInterval(Duration.ofMillis(500))
         .ignoreExceptions()
         .until(
