@@ -157,11 +157,9 @@ public class MerkleTreeStore {
   private static final Map<Integer, String> NODE_QUERIES = new ConcurrentHashMap<>();
 
   private static String nodeQuery(int slots) {
-    return String.join(
-        " union all ",
-        Collections.nCopies(
-            slots,
-            "select level, node_index, hash from audit_node where level = ? and node_index = ?"));
+    return "select level, node_index, hash from audit_node where (level, node_index) in ("
+        + String.join(", ", Collections.nCopies(slots, "(?, ?)"))
+        + ")";
   }
 
   /**
