@@ -43,10 +43,14 @@ public class AuditFhir {
   static final String SID_PERSON = FhirNames.SID + "person";
   static final String GATEWAY = "focus-gateway";
 
-  private final FocusTerminology terminology;
+  /** Loaded on the first export, not at start-up: most processes never export. */
+  private FocusTerminology terminology;
 
-  public AuditFhir() {
-    this.terminology = FocusTerminology.load();
+  private synchronized FocusTerminology terminology() {
+    if (terminology == null) {
+      terminology = FocusTerminology.load();
+    }
+    return terminology;
   }
 
   /** The entries as one {@code collection} Bundle, in log order. */
@@ -139,8 +143,8 @@ public class AuditFhir {
       if (classes != null) {
         for (String cls : classes) {
           String code = cls.replace("(summary)", "");
-          if (terminology.contains("sensitivity-class", code)) {
-            record.addSecurityLabel(terminology.coding("sensitivity-class", code));
+          if (terminology().contains("sensitivity-class", code)) {
+            record.addSecurityLabel(terminology().coding("sensitivity-class", code));
           }
         }
         detail(record, "classes", e.classes());
@@ -194,11 +198,11 @@ public class AuditFhir {
 
   private CodeableConcept purpose(String purpose) {
     CodeableConcept concept = new CodeableConcept();
-    if (terminology.contains("purpose-of-use", purpose)) {
-      concept.addCoding(terminology.coding("purpose-of-use", purpose));
-      String system = terminology.system("purpose-of-use", purpose);
+    if (terminology().contains("purpose-of-use", purpose)) {
+      concept.addCoding(terminology().coding("purpose-of-use", purpose));
+      String system = terminology().system("purpose-of-use", purpose);
       if (!FhirNames.ACT_REASON.equals(system)) {
-        terminology
+        terminology()
             .codeLists()
             .entry("purpose-of-use", purpose)
             .map(n -> n.path("v3").asText(null))
