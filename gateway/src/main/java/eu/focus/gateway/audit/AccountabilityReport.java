@@ -67,7 +67,8 @@ public class AccountabilityReport {
 
   /**
    * @param schedule the configured cron (UTC), or "-" when retention is off
-   * @param slots the slots the schedule had in the period (at most {@value #MAX_SLOTS})
+   * @param slots the slots the schedule had in the period since the log's first entry (at most
+   *     {@value #MAX_SLOTS})
    * @param missed slots with no RETENTION_RUN entry within the job's lease after them
    * @param runs the RETENTION_RUN entries of the period
    * @param onSchedule no slot missed and no pass failed
@@ -116,6 +117,13 @@ public class AccountabilityReport {
 
   private Retention retention(List<AuditEntry> runs, Instant from, Instant to) {
     String schedule = retention.schedule();
+    // slots before the log's first entry are before this gateway ever ran: not missed, not listed
+    Instant first =
+        query.search(criteria(List.of(), null, null, 0, 1)).entries().stream()
+            .findFirst()
+            .map(AuditEntry::occurredAt)
+            .orElse(to);
+    from = first.isAfter(from) ? first : from;
     List<Instant> slots = new ArrayList<>();
     List<Instant> missed = new ArrayList<>();
     if (!"-".equals(schedule)) {
