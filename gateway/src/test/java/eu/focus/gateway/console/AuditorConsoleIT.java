@@ -169,7 +169,7 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(text("subjectPseudonym")).isEqualTo(s.pseudonym());
     assertThat(text("recordId")).isEqualTo(s.recordId());
     assertThat(text("actorAgency")).isEqualTo("ro-police");
-    assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(19);
+    assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(23);
     assertThat(consoleReads("record_id", s.recordId())).contains("entry=" + collected);
 
     // the console's session is not an API credential
