@@ -167,7 +167,17 @@ public class AuditorService {
 
   /** Question 7: every disclosure and consultation about one child. */
   public DisclosureReport disclosures(Caller caller, String subject, int page, int size) {
-    searched(caller, subject, null, "child disclosure report");
+    return disclosures(caller, subject, page, size, null);
+  }
+
+  /**
+   * Question 7 as asked through another channel than the REST API.
+   *
+   * @param channel recorded in the audit entry of the read (e.g. CONSOLE); null for the API
+   */
+  public DisclosureReport disclosures(
+      Caller caller, String subject, int page, int size, String channel) {
+    searched(caller, subject, null, "child disclosure report", channel);
     AuditQuery.Page p =
         query.search(
             AuditQuery.Criteria.all(page, size)
@@ -249,6 +259,16 @@ public class AuditorService {
    */
   public List<AuditEntry> export(
       Caller caller, AuditQuery.Criteria c, String format, String filter) {
+    return export(caller, c, format, filter, null);
+  }
+
+  /**
+   * An export asked through another channel than the REST API, with the same cap.
+   *
+   * @param channel recorded in the AUDIT_EXPORTED entry (e.g. CONSOLE); null for the API
+   */
+  public List<AuditEntry> export(
+      Caller caller, AuditQuery.Criteria c, String format, String filter, String channel) {
     long matching = query.count(c);
     boolean tooMany = matching > exportMax;
     tx.executeWithoutResult(
@@ -256,7 +276,8 @@ public class AuditorService {
             audit.append(
                 auditorEvent(AuditAction.AUDIT_EXPORTED, tooMany ? "DENY" : "SUCCESS", caller)
                     .record(c.subject(), c.recordId(), null)
-                    .reason(format + " " + matching + " entries " + filter)));
+                    .reason(format + " " + matching + " entries " + filter)
+                    .correlation(null, channel)));
     if (tooMany) {
       throw ApiException.of(
           HttpStatus.BAD_REQUEST,
@@ -387,12 +408,18 @@ public class AuditorService {
   }
 
   private void searched(Caller caller, String subject, String recordId, String what) {
+    searched(caller, subject, recordId, what, null);
+  }
+
+  private void searched(
+      Caller caller, String subject, String recordId, String what, String channel) {
     tx.executeWithoutResult(
         s ->
             audit.append(
                 auditorEvent(AuditAction.AUDIT_SEARCHED, "SUCCESS", caller)
                     .record(subject, recordId, null)
-                    .reason(what.strip())));
+                    .reason(what.strip())
+                    .correlation(null, channel)));
   }
 
   private static AuditEvent auditorEvent(AuditAction action, String outcome, Caller caller) {

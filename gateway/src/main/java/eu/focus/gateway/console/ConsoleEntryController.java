@@ -1,12 +1,18 @@
 package eu.focus.gateway.console;
 
+import eu.focus.gateway.api.ApiException;
 import eu.focus.gateway.audit.AuditEntry;
 import eu.focus.gateway.audit.AuditEntryReader;
+import eu.focus.gateway.audit.AuditLogService;
+import eu.focus.gateway.audit.AuditLogService.EntryCheck;
+import eu.focus.gateway.audit.AuditLogService.InclusionProof;
 import jakarta.servlet.http.HttpServletResponse;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.regex.Pattern;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +21,9 @@ import org.springframework.web.bind.annotation.PathVariable;
 
 /**
  * One entry with every field. Reading it is audited with the entry's own subject and record, so
- * "who looked at this child's entries" has an answer. Phase 2 adds the inclusion proof here.
+ * "who looked at this child's entries" has an answer. The page also checks the entry's inclusion
+ * proof against the latest signed checkpoint ({@link AuditLogService#checkEntry}), so an auditor
+ * sees on the spot whether the row shown is the one the gateway signed for.
  */
 @Controller
 @ConditionalOnConsole
@@ -26,10 +34,50 @@ public class ConsoleEntryController {
 
   private final AuditEntryReader reader;
   private final ConsoleAudit audit;
+  private final AuditLogService log;
 
-  public ConsoleEntryController(AuditEntryReader reader, ConsoleAudit audit) {
+  public ConsoleEntryController(AuditEntryReader reader, ConsoleAudit audit, AuditLogService log) {
     this.reader = reader;
     this.audit = audit;
+    this.log = log;
+  }
+
+  /** What the proof check says about the entry. */
+  public enum ProofState {
+    /** The checkpoint's signature and the inclusion proof both hold. */
+    VERIFIED,
+    /** The entry is not yet covered by a signed checkpoint (it joins at the next one). */
+    PENDING,
+    /** The signature, the proof or the entry's place in the log is wrong. */
+    FAILED
+  }
+
+  /**
+   * The inclusion proof check as shown.
+   *
+   * @param state the outcome
+   * @param detail why it failed or is pending, in English as the verifier says it; null when
+   *     verified
+   * @param leafIndex the entry's leaf index, when the proof was computed
+   * @param treeSize the size of the checkpoint the proof is for
+   * @param checkpointAt when that checkpoint was signed
+   * @param origin the log's origin, the checkpoint note's first line
+   */
+  public record Proof(
+      ProofState state,
+      String detail,
+      Long leafIndex,
+      Long treeSize,
+      Instant checkpointAt,
+      String origin) {
+
+    public String messageKey() {
+      return switch (state) {
+        case VERIFIED -> "console.proof.verified";
+        case PENDING -> "console.proof.pending";
+        case FAILED -> "console.proof.failed";
+      };
+    }
   }
 
   /**
@@ -62,7 +110,30 @@ public class ConsoleEntryController {
     audit.searched(user.caller(), e.subjectPseudonym(), e.recordId(), "entry=" + entryId);
     model.addAttribute("entry", e);
     model.addAttribute("fields", fields(e));
+    model.addAttribute("proof", proof(entryId));
     return "console/entry";
+  }
+
+  /**
+   * Checks the entry against the latest signed checkpoint. The service answers "not yet" (no
+   * checkpoint, not yet in the tree, or after the latest checkpoint) with 409 and "not logged at
+   * all" with 404; the page shows the first as pending and the second as failed.
+   */
+  Proof proof(String entryId) {
+    try {
+      EntryCheck check = log.checkEntry(entryId);
+      InclusionProof i = check.inclusion();
+      return new Proof(
+          check.verified() ? ProofState.VERIFIED : ProofState.FAILED,
+          check.verified() ? null : check.detail(),
+          i.leafIndex(),
+          i.treeSize(),
+          i.checkpoint().signedAt(),
+          i.checkpoint().note().lines().findFirst().orElse(null));
+    } catch (ApiException e) {
+      ProofState state = e.status() == HttpStatus.CONFLICT ? ProofState.PENDING : ProofState.FAILED;
+      return new Proof(state, e.getMessage(), null, null, null, null);
+    }
   }
 
   static List<Field> fields(AuditEntry e) {

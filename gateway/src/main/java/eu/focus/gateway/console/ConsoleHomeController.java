@@ -3,7 +3,10 @@ package eu.focus.gateway.console;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.GetMapping;
 
-/** The overview: what each page is for. Phase 2 adds the log status here. */
+/**
+ * The overview: what each page is for (the log status has its own page, {@link
+ * ConsoleLogController}).
+ */
 @Controller
 @ConditionalOnConsole
 public class ConsoleHomeController {

@@ -15,6 +15,8 @@ public record ConsoleNavigation(String path, String label, String summary) {
   public static final List<ConsoleNavigation> PAGES =
       List.of(
           new ConsoleNavigation("/console", "console.nav.home", "console.home.summary"),
+          new ConsoleNavigation("/console/entries", "console.nav.search", "console.search.summary"),
           new ConsoleNavigation(
-              "/console/entries", "console.nav.search", "console.search.summary"));
+              "/console/children", "console.nav.children", "console.children.summary"),
+          new ConsoleNavigation("/console/log", "console.nav.log", "console.log.summary"));
 }

@@ -4,8 +4,6 @@ import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -44,6 +42,7 @@ public class ConsoleSearchController {
       HttpServletResponse response) {
     model.addAttribute("form", form);
     model.addAttribute("actions", AuditAction.values());
+    model.addAttribute("outcomes", SearchForm.OUTCOMES);
     Map<String, String> errors = form.submitted() ? form.errors() : Map.of();
     model.addAttribute("errors", errors);
     if (!form.submitted()) {
@@ -53,43 +52,14 @@ public class ConsoleSearchController {
       response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
       return "console/search";
     }
-    int size = properties.pageSize();
-    AuditQuery.Criteria criteria =
-        new AuditQuery.Criteria(
-            form.subjectOrNull(),
-            form.recordOrNull(),
-            form.agencyOrNull(),
-            null,
-            form.actionOrNull() == null ? List.of() : List.of(form.actionOrNull()),
-            null,
-            null,
-            form.fromOrNull(),
-            form.toOrNull(),
-            form.pageNumber(),
-            size);
-    audit.searched(user.caller(), criteria.subject(), criteria.recordId(), filter(criteria));
+    AuditQuery.Criteria criteria = form.criteria(properties.pageSize());
+    audit.searched(
+        user.caller(), criteria.subject(), criteria.recordId(), SearchForm.filter(criteria));
     AuditQuery.Page page = query.search(criteria);
     model.addAttribute("page", page);
     model.addAttribute("paging", paging(page, request));
+    model.addAttribute("exportQuery", exportQuery(request));
     return "console/search";
-  }
-
-  /** The filter as the REST search writes it to the log. */
-  private static String filter(AuditQuery.Criteria c) {
-    List<String> parts = new ArrayList<>();
-    add(parts, "subject", c.subject());
-    add(parts, "record", c.recordId());
-    add(parts, "agency", c.agency());
-    add(parts, "action", c.actions().isEmpty() ? null : String.join(",", c.actions()));
-    add(parts, "from", c.from());
-    add(parts, "to", c.to());
-    return String.join(" ", parts);
-  }
-
-  private static void add(List<String> parts, String name, Object value) {
-    if (value != null) {
-      parts.add(name + "=" + value);
-    }
   }
 
   private static Paging paging(AuditQuery.Page page, HttpServletRequest request) {
@@ -99,6 +69,16 @@ public class ConsoleSearchController {
         pages,
         page.page() > 0 ? pageHref(request, page.page() - 1) : null,
         page.page() + 1 < pages ? pageHref(request, page.page() + 1) : null);
+  }
+
+  /** The current filters without paging or language, for the export links. */
+  static String exportQuery(HttpServletRequest request) {
+    return UriComponentsBuilder.newInstance()
+        .query(request.getQueryString())
+        .replaceQueryParam("page")
+        .replaceQueryParam("lang")
+        .build()
+        .toUriString();
   }
 
   private static String pageHref(HttpServletRequest request, int number) {

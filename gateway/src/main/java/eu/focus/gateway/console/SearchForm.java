@@ -1,12 +1,15 @@
 package eu.focus.gateway.console;
 
 import eu.focus.gateway.audit.AuditAction;
+import eu.focus.gateway.audit.AuditQuery;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -20,12 +23,18 @@ public record SearchForm(
     String subject,
     String record,
     String agency,
+    String person,
     String action,
+    String purpose,
+    String outcome,
     String from,
     String to,
     String page) {
 
   static final int MAX_TEXT = 128;
+
+  /** The outcomes an entry can have, as the REST search accepts them. */
+  public static final List<String> OUTCOMES = List.of("SUCCESS", "PERMIT", "DENY", "FAILURE");
 
   private static final Set<String> ACTIONS =
       Arrays.stream(AuditAction.values()).map(Enum::name).collect(Collectors.toUnmodifiableSet());
@@ -35,7 +44,10 @@ public record SearchForm(
     return subject != null
         || record != null
         || agency != null
+        || person != null
         || action != null
+        || purpose != null
+        || outcome != null
         || from != null
         || to != null
         || page != null;
@@ -49,8 +61,13 @@ public record SearchForm(
     text(errors, "subject", subject);
     text(errors, "record", record);
     text(errors, "agency", agency);
+    text(errors, "person", person);
     if (blank(action) != null && !ACTIONS.contains(action)) {
       errors.put("action", "console.search.error.action");
+    }
+    text(errors, "purpose", purpose);
+    if (blank(outcome) != null && !OUTCOMES.contains(outcome)) {
+      errors.put("outcome", "console.search.error.outcome");
     }
     Instant f = null;
     Instant t = null;
@@ -71,6 +88,43 @@ public record SearchForm(
       errors.put("page", "console.search.error.page");
     }
     return errors;
+  }
+
+  /** The search this form asks for; call only when {@link #errors()} is empty. */
+  AuditQuery.Criteria criteria(int size) {
+    return new AuditQuery.Criteria(
+        blank(subject),
+        blank(record),
+        blank(agency),
+        blank(person),
+        blank(action) == null ? List.of() : List.of(blank(action)),
+        blank(purpose),
+        blank(outcome),
+        fromOrNull(),
+        toOrNull(),
+        pageNumber(),
+        size);
+  }
+
+  /** The filters as the audit entry of the read records them: {@code name=value}, in form order. */
+  static String filter(AuditQuery.Criteria c) {
+    List<String> parts = new ArrayList<>();
+    add(parts, "subject", c.subject());
+    add(parts, "record", c.recordId());
+    add(parts, "agency", c.agency());
+    add(parts, "person", c.person());
+    add(parts, "action", c.actions().isEmpty() ? null : String.join(",", c.actions()));
+    add(parts, "purpose", c.purpose());
+    add(parts, "outcome", c.outcome());
+    add(parts, "from", c.from());
+    add(parts, "to", c.to());
+    return String.join(" ", parts);
+  }
+
+  private static void add(List<String> parts, String name, Object value) {
+    if (value != null) {
+      parts.add(name + "=" + value);
+    }
   }
 
   String subjectOrNull() {

@@ -2,8 +2,10 @@ package eu.focus.gateway.console;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import eu.focus.gateway.audit.AuditLogService;
 import eu.focus.gateway.support.GatewayIT;
 import java.io.IOException;
 import java.net.URI;
@@ -37,12 +39,14 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.interactions.Actions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The auditor console in a real browser (headless Debian Chromium through Selenium): sign-in,
- * search by a child's pseudonym, an entry's detail, a keyboard-only flow, the language switch. Each
- * step leaves a screenshot in {@code target/console-screenshots/<database>/}. Without Chromium the
- * test is skipped, unless {@code FOCUS_REQUIRE_BROWSER=1} (CI), where it fails.
+ * search by a child's pseudonym, an entry's detail with its inclusion proof, the log status and its
+ * verification, a child's disclosure report, the exports, a keyboard-only flow, the language
+ * switch. Each step leaves a screenshot in {@code target/console-screenshots/<database>/}. Without
+ * Chromium the test is skipped, unless {@code FOCUS_REQUIRE_BROWSER=1} (CI), where it fails.
  */
 class AuditorConsoleIT extends GatewayIT {
 
@@ -50,6 +54,8 @@ class AuditorConsoleIT extends GatewayIT {
   private static final String AUDITOR_PASSWORD = "demo-auditor";
 
   private static final SecureRandom RANDOM = new SecureRandom();
+
+  @Autowired private AuditLogService logService;
 
   private static WebDriver browser;
   private static Path screenshots;
@@ -163,7 +169,7 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(text("subjectPseudonym")).isEqualTo(s.pseudonym());
     assertThat(text("recordId")).isEqualTo(s.recordId());
     assertThat(text("actorAgency")).isEqualTo("ro-police");
-    assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(19);
+    assertThat(browser.findElements(By.cssSelector("table.entry th[scope=row]"))).hasSize(23);
     assertThat(consoleReads("record_id", s.recordId())).contains("entry=" + collected);
 
     // the console's session is not an API credential
@@ -286,6 +292,157 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(forged.status()).isEqualTo(403);
   }
 
+  @Test
+  void anEntrysProofIsVerifiedAgainstTheLatestSignedCheckpoint() {
+    Submitted s = submit();
+    String collected = entryId(s.recordId(), "COLLECTED");
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.get(url("/console/entries/" + collected));
+    // before a checkpoint covers it the page says so (or, if the scheduler signed one, verified)
+    assertThat(text("proof-state")).matches("(Not yet in a signed checkpoint|Verified).*");
+    screenshot("12-entry-proof-before-checkpoint");
+
+    AuditLogService.CheckpointView checkpoint = logService.checkpointNow();
+    browser.navigate().refresh();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("proof-leaf")));
+    screenshot("13-entry-proof-verified");
+
+    assertThat(text("proof-state")).startsWith("Verified");
+    assertThat(browser.findElement(By.id("proof-state")).getAttribute("role")).isEqualTo("status");
+    long leaf = Long.parseLong(text("proof-leaf"));
+    long size = Long.parseLong(text("proof-size"));
+    assertThat(size).isGreaterThanOrEqualTo(checkpoint.treeSize()).isGreaterThan(leaf);
+    assertThat(leaf)
+        .isEqualTo(
+            jdbc.sql("select leaf_index from audit_leaf where entry_id = :e")
+                .param("e", collected)
+                .query(Long.class)
+                .single());
+    assertThat(text("proof-origin")).isEqualTo(checkpoint.note().lines().findFirst().orElseThrow());
+    assertThat(browser.findElement(By.id("proof-time")).getAttribute("datetime")).isNotBlank();
+    assertThat(browser.findElements(By.cssSelector(".proof-table th[scope=row]"))).hasSize(4);
+  }
+
+  @Test
+  void theLogStatusShowsTheSignedCheckpointAndVerifiesTheLogOnRequest() {
+    submit();
+    AuditLogService.CheckpointView checkpoint = logService.checkpointNow();
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.findElement(By.linkText("Log status")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("tree-size")));
+    screenshot("14-log-status");
+
+    assertThat(browser.findElement(By.cssSelector("nav a[aria-current=page]")).getText())
+        .isEqualTo("Log status");
+    assertThat(Long.parseLong(text("tree-size"))).isGreaterThanOrEqualTo(checkpoint.treeSize());
+    assertThat(Long.parseLong(text("checkpoint-size")))
+        .isGreaterThanOrEqualTo(checkpoint.treeSize());
+    String note = text("checkpoint-note");
+    assertThat(note.lines().findFirst()).contains(text("origin").lines().findFirst().orElseThrow());
+    assertThat(note).contains("\u2014 ");
+    assertThat(text("public-key")).isEqualTo(logService.status().publicKey());
+    long before = consoleReadsWithReason("log verification");
+
+    browser.findElement(By.id("verify")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("check-result")));
+    screenshot("15-log-verified");
+
+    WebElement result = browser.findElement(By.id("check-result"));
+    assertThat(result.getText()).startsWith("The log is intact");
+    assertThat(result.getAttribute("role")).isEqualTo("status");
+    assertThat(text("last-result")).startsWith("The log is intact");
+    assertThat(consoleReadsWithReason("log verification")).isEqualTo(before + 1);
+  }
+
+  @Test
+  void aChildsReportListsTheDisclosureOfARecordTheTestSubmitted() {
+    Submitted s = submit();
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> entryIds(s.recordId(), "DISCLOSED").size(), n -> n >= 1);
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.findElement(By.linkText("Child\u2019s disclosure report")).click();
+    browser.findElement(By.id("subject")).sendKeys(s.pseudonym());
+    browser.findElement(By.cssSelector("form.report button[type=submit]")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("results-title")));
+    screenshot("16-child-report");
+
+    List<WebElement> rows = browser.findElements(By.cssSelector("table.disclosures tbody tr"));
+    assertThat(rows).hasSizeGreaterThanOrEqualTo(1);
+    assertThat(rows.get(0).getText()).contains("Disclosed", s.recordId(), "version 1", "(RO)");
+    assertThat(browser.findElement(By.cssSelector("table.disclosures caption")).getText())
+        .contains(s.pseudonym());
+    assertThat(browser.findElements(By.cssSelector("table.disclosures thead th[scope=col]")))
+        .hasSize(8);
+    String disclosed = entryIds(s.recordId(), "DISCLOSED").get(0);
+    assertThat(rows.get(0).findElement(By.tagName("a")).getAttribute("href"))
+        .endsWith("/console/entries/" + disclosed);
+    assertThat(consoleReads("subject_pseudonym", s.pseudonym()))
+        .containsExactly("child disclosure report");
+
+    browser.get(url("/console/children?subject=not a pseudonym!"));
+    screenshot("17-child-report-error");
+    assertThat(browser.findElement(By.id("subject-error")).getAttribute("role")).isEqualTo("alert");
+    assertThat(browser.findElements(By.id("results-title"))).isEmpty();
+  }
+
+  @Test
+  void theSearchFiltersByPurposeAndOutcomeAndExportsWhatItShows() throws Exception {
+    Submitted s = submit();
+    signIn(AUDITOR, AUDITOR_PASSWORD);
+    browser.get(url("/console/entries"));
+    browser.findElement(By.id("subject")).sendKeys(s.pseudonym());
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("action")))
+        .selectByValue("COLLECTED");
+    new org.openqa.selenium.support.ui.Select(browser.findElement(By.id("outcome")))
+        .selectByValue("SUCCESS");
+    browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("export-csv")));
+    screenshot("18-search-with-export");
+    List<WebElement> rows = browser.findElements(By.cssSelector(".results tbody tr"));
+    assertThat(rows).hasSize(1);
+    assertThat(rows.get(0).getText()).contains("Collected", s.recordId());
+
+    // a purpose no entry has: nothing found, and no export buttons
+    browser.get(url("/console/entries?subject=" + s.pseudonym() + "&purpose=NO_SUCH_PURPOSE"));
+    assertThat(browser.findElement(By.id("results-title")).getText()).isEqualTo("No entries found");
+    assertThat(browser.findElements(By.id("export-csv"))).isEmpty();
+    browser.navigate().back();
+    wait(ExpectedConditions.presenceOfElementLocated(By.id("export-csv")));
+
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String csvHref = browser.findElement(By.id("export-csv")).getAttribute("href");
+    HttpResponse<String> csv = fetch(csvHref, cookie);
+    assertThat(csv.statusCode()).isEqualTo(200);
+    assertThat(csv.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("text/csv"));
+    assertThat(csv.headers().firstValue("Content-Disposition"))
+        .hasValueSatisfying(d -> assertThat(d).contains("audit-export.csv"));
+    assertThat(csv.body().lines()).hasSize(2);
+    assertThat(csv.body()).contains(entryId(s.recordId(), "COLLECTED"), s.pseudonym());
+
+    HttpResponse<String> bundle =
+        fetch(browser.findElement(By.id("export-fhir")).getAttribute("href"), cookie);
+    assertThat(bundle.statusCode()).isEqualTo(200);
+    assertThat(JSON.readTree(bundle.body()).path("resourceType").asText()).isEqualTo("Bundle");
+    assertThat(JSON.readTree(bundle.body()).path("entry")).hasSize(1);
+
+    // both exports were logged as the REST exports are, marked as the console's
+    assertThat(
+            jdbc.sql(
+                    "select reason from audit_entry where action = 'AUDIT_EXPORTED'"
+                        + " and channel = 'CONSOLE' and actor_person = :p and subject_pseudonym = :s"
+                        + " order by seq")
+                .param("p", AUDITOR)
+                .param("s", s.pseudonym())
+                .query(String.class)
+                .list())
+        .hasSize(2)
+        .allSatisfy(r -> assertThat(r).contains("1 entries", "outcome=SUCCESS"));
+    // without the session the export is not served
+    assertThat(fetch(csvHref, "JSESSIONID=none").statusCode()).isEqualTo(302);
+  }
+
   // ---- helpers --------------------------------------------------------------------------------
 
   private record Submitted(String recordId, String pseudonym) {}
@@ -333,6 +490,32 @@ class AuditorConsoleIT extends GatewayIT {
         .query(String.class)
         .list()
         .get(0);
+  }
+
+  private List<String> entryIds(String recordId, String action) {
+    return jdbc.sql(
+            "select entry_id from audit_entry where record_id = :r and action = :a order by seq")
+        .param("r", recordId)
+        .param("a", action)
+        .query(String.class)
+        .list();
+  }
+
+  private long consoleReadsWithReason(String reason) {
+    return jdbc.sql(
+            "select count(*) from audit_entry where action = 'AUDIT_SEARCHED'"
+                + " and channel = 'CONSOLE' and actor_person = :p and reason = :r")
+        .param("p", AUDITOR)
+        .param("r", reason)
+        .query(Long.class)
+        .single();
+  }
+
+  private static HttpResponse<String> fetch(String href, String cookie) throws Exception {
+    return HttpClient.newHttpClient()
+        .send(
+            HttpRequest.newBuilder(URI.create(href)).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofString());
   }
 
   private static String text(String id) {

@@ -8,13 +8,16 @@ import org.junit.jupiter.api.Test;
 class SearchFormTest {
 
   private static SearchForm form(String action, String from, String to, String page) {
-    return new SearchForm("psn-1", "", null, action, from, to, page);
+    return new SearchForm("psn-1", "", null, null, action, null, null, from, to, page);
   }
 
   @Test
   void firstVisitIsNotASearch() {
-    assertThat(new SearchForm(null, null, null, null, null, null, null).submitted()).isFalse();
-    assertThat(new SearchForm("", null, null, null, null, null, null).submitted()).isTrue();
+    assertThat(
+            new SearchForm(null, null, null, null, null, null, null, null, null, null).submitted())
+        .isFalse();
+    assertThat(new SearchForm("", null, null, null, null, null, null, null, null, null).submitted())
+        .isTrue();
   }
 
   @Test
@@ -46,12 +49,16 @@ class SearchFormTest {
             "x".repeat(SearchForm.MAX_TEXT + 1),
             null,
             null,
+            null,
             "DISCLOSED",
+            null,
+            "MAYBE",
             "2026-11-29T10:00",
             "2026-11-29T09:00",
             "2");
     assertThat(f.errors())
-        .containsOnlyKeys("subject", "to")
+        .containsOnlyKeys("subject", "outcome", "to")
+        .containsEntry("outcome", "console.search.error.outcome")
         .containsEntry("to", "console.search.error.range");
   }
 }
