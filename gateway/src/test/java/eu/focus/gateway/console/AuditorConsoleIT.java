@@ -119,6 +119,7 @@ class AuditorConsoleIT extends GatewayIT {
   void aFailedSignInDoesNotSayWhetherTheUserExists() {
     browser.get(url("/console/entries"));
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
+    long failedBefore = consoleSecurityEvents("AUTH_FAILED");
 
     signIn(AUDITOR, "not-the-password");
     String wrongPassword = browser.findElement(By.id("login-error")).getText();
@@ -130,6 +131,16 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(browser.findElement(By.id("login-error")).getAttribute("role")).isEqualTo("alert");
     assertThat(browser.findElement(By.id("username")).getAttribute("aria-describedby"))
         .isEqualTo("login-error");
+    // both failures are security events (question 9), without the name that was typed
+    assertThat(consoleSecurityEvents("AUTH_FAILED")).isEqualTo(failedBefore + 2);
+    assertThat(
+            jdbc.sql(
+                    "select count(*) from audit_entry where action = 'AUTH_FAILED'"
+                        + " and (canonical like '%nobody-%' or actor_person is not null)"
+                        + " and channel = 'CONSOLE'")
+                .query(Long.class)
+                .single())
+        .isZero();
     browser.get(url("/console"));
     assertThat(browser.getCurrentUrl()).endsWith("/console/login");
   }
@@ -269,9 +280,11 @@ class AuditorConsoleIT extends GatewayIT {
 
   @Test
   void onlyAuditorsEnterAndTheApiTokenOpensNoConsolePage() {
+    long deniedBefore = consoleSecurityEvents("ACCESS_DENIED");
     signIn("operator", "demo-operator");
     screenshot("11-operator-refused");
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
+    assertThat(consoleSecurityEvents("ACCESS_DENIED")).isGreaterThan(deniedBefore);
     assertThat(browser.findElements(By.cssSelector("nav a"))).isEmpty();
     browser.findElement(By.cssSelector(".sign-out button")).click();
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
@@ -460,6 +473,14 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(r.status()).as(r.text()).isEqualTo(202);
     return new Submitted(
         submission.at("/record/recordId").asText(), r.json().path("subjectPseudonym").asText());
+  }
+
+  /** AUTH_FAILED or ACCESS_DENIED entries written by the console so far. */
+  private long consoleSecurityEvents(String action) {
+    return jdbc.sql("select count(*) from audit_entry where action = :a and channel = 'CONSOLE'")
+        .param("a", action)
+        .query(Long.class)
+        .single();
   }
 
   private void signIn(String user, String password) {
