@@ -3,6 +3,7 @@ package eu.focus.gateway.retention;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -48,7 +49,11 @@ public class JobLock {
         .update();
   }
 
+  /**
+   * Microseconds, what both databases store: a slot with nanoseconds would be stored truncated and
+   * then compare as earlier than itself, and the same slot would run twice.
+   */
   private static OffsetDateTime utc(Instant i) {
-    return OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+    return OffsetDateTime.ofInstant(i.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC);
   }
 }
