@@ -1,8 +1,19 @@
 /**
- * The Focus Gateway application. Feature packages: {@code api} (the REST channel, thin), {@code
- * intake} (storing record versions), {@code policy} (decisions and minimisation), {@code consent},
- * {@code delivery} (the outbox and its workers), {@code audit} (the append-only log), {@code
- * agency} and {@code security} (who is calling), {@code demo} (the embedded default's simulators).
- * Channels know protocols, not rules; the flows behind them know the contract, not protocols.
+ * The Focus Gateway application. The package names follow the data's path (docs/architecture.md):
+ *
+ * <ul>
+ *   <li>{@code channel.*}: one package per way in (rest, soap, fhir, national, console); thin,
+ *       protocol only, never importing one another;
+ *   <li>flows, protocol-neutral, on contract v1: {@code intake} (a submission, in one transaction),
+ *       {@code access} (reads), {@code consent}, {@code policy} (decisions, minimisation), {@code
+ *       outbox} (deliveries owed), {@code delivery} (the workers), {@code retention}, {@code audit}
+ *       (writing), {@code audit.merkle} (the verifiable log), {@code audit.read} (the auditors'
+ *       side);
+ *   <li>shared kernels below them: {@code problem} (error shapes), {@code record} (stored records
+ *       and exchanges), {@code agency} (agencies and national system files), {@code security} (who
+ *       is calling), {@code config}, {@code metrics}, {@code schedule} (periodic work).
+ * </ul>
+ *
+ * <p>Imports go one way, from channels down to kernels; ArchitectureTest keeps it so.
  */
 package eu.focus.gateway;

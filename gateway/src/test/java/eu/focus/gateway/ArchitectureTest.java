@@ -1,6 +1,10 @@
 package eu.focus.gateway;
 
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideInAPackage;
+import static com.tngtech.archunit.core.domain.JavaClass.Predicates.resideOutsideOfPackages;
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.classes;
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
@@ -14,8 +18,24 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
-/** Architecture rules that explain themselves. */
+/**
+ * Architecture rules that explain themselves. The package map they keep is in docs/architecture.md:
+ * channels on top, protocol-neutral flows below them, shared kernels at the bottom, imports going
+ * one way.
+ */
 class ArchitectureTest {
+
+  private static final String CHANNELS = "eu.focus.gateway.channel..";
+
+  /** The shared kernels: everything may use them, they use nothing above them. */
+  private static final String[] KERNELS = {
+    "eu.focus.gateway.problem..",
+    "eu.focus.gateway.record..",
+    "eu.focus.gateway.agency..",
+    "eu.focus.gateway.config..",
+    "eu.focus.gateway.metrics..",
+    "eu.focus.gateway.schedule.."
+  };
 
   private static final JavaClasses CLASSES =
       new ClassFileImporter()
@@ -23,10 +43,115 @@ class ArchitectureTest {
           .importPackages("eu.focus.gateway");
 
   @Test
+  void noCycleBetweenPackages() {
+    slices()
+        .matching("eu.focus.gateway.(**)")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "a package in a cycle cannot be understood, tested or moved without all the others;"
+                + " the flow reads from the package names only when imports go one way")
+        .check(CLASSES);
+  }
+
+  @Test
+  void channelsDoNotImportEachOther() {
+    slices()
+        .matching("eu.focus.gateway.channel.(*)..")
+        .should()
+        .notDependOnEachOther()
+        .because(
+            "channels are thin and protocol-specific: what two channels share belongs in a flow or"
+                + " a kernel below them, so that the same record gives the same result on each")
+        .check(CLASSES);
+  }
+
+  @Test
+  void nothingBelowTheChannelsKnowsAChannel() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackages(CHANNELS)
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage(CHANNELS)
+        .because("flows and kernels serve every channel alike and must not learn a protocol")
+        .check(CLASSES);
+  }
+
+  @Test
+  void kernelsDependOnNothingAboveThem() {
+    noClasses()
+        .that()
+        .resideInAnyPackage(KERNELS)
+        .should()
+        .dependOnClassesThat(
+            resideInAPackage("eu.focus.gateway..")
+                .and(resideOutsideOfPackages(concat(KERNELS, "eu.focus.gateway"))))
+        .because(
+            "the kernels (error shapes, records, agencies, configuration, metrics, periodic work)"
+                + " sit below every flow; a kernel importing a flow ties every flow to it")
+        .check(CLASSES);
+  }
+
+  @Test
+  void onlyChannelsServeHttpEndpoints() {
+    classes()
+        .that()
+        .areAnnotatedWith(org.springframework.web.bind.annotation.RestController.class)
+        .or()
+        .areAnnotatedWith(org.springframework.stereotype.Controller.class)
+        .or()
+        .areAssignableTo(eu.focus.gateway.security.ChannelAccess.class)
+        .and()
+        .areNotInterfaces()
+        .should()
+        .resideInAPackage(CHANNELS)
+        .because("only the channel packages know their paths")
+        .check(CLASSES);
+  }
+
+  /**
+   * Compile-time constants are inlined, so no class-file rule can see who uses a path constant:
+   * this reads the sources instead. A path of a channel (a string starting with /api/, /fhir,
+   * /services/ or /console) appears only in the channel packages.
+   */
+  @Test
+  void onlyChannelsSpellTheirPaths() throws IOException {
+    Pattern path = Pattern.compile("\"/(api/|fhir|services/|console)");
+    Path main = Path.of("src/main/java/eu/focus/gateway");
+    List<Path> sources;
+    try (Stream<Path> s = Files.walk(main)) {
+      sources = s.filter(p -> p.toString().endsWith(".java")).toList();
+    }
+    assertThat(sources).isNotEmpty();
+    for (Path p : sources) {
+      if (p.startsWith(main.resolve("channel"))) {
+        continue;
+      }
+      List<String> lines = Files.readAllLines(p);
+      for (int i = 0; i < lines.size(); i++) {
+        String line = lines.get(i).trim();
+        if (line.startsWith("*") || line.startsWith("//") || line.startsWith("/*")) {
+          continue;
+        }
+        assertThat(path.matcher(line).find())
+            .as("%s:%d spells a channel's path: %s", p, i + 1, line)
+            .isFalse();
+      }
+    }
+  }
+
+  private static String[] concat(String[] a, String... b) {
+    String[] all = java.util.Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, all, a.length, b.length);
+    return all;
+  }
+
+  @Test
   void channelsDoNotTouchTheDatabase() {
     noClasses()
         .that()
-        .resideInAnyPackage("..gateway.api..", "..gateway.soap..", "..gateway.fhir..")
+        .resideInAPackage(CHANNELS)
         .should()
         .dependOnClassesThat()
         .resideInAnyPackage("org.springframework.jdbc..", "java.sql..")
@@ -38,7 +163,7 @@ class ArchitectureTest {
   void channelsGoThroughServicesNotStores() {
     noClasses()
         .that()
-        .resideInAnyPackage("..gateway.api..", "..gateway.soap..", "..gateway.fhir..")
+        .resideInAPackage(CHANNELS)
         .should()
         .dependOnClassesThat()
         .haveSimpleNameEndingWith("Store")

@@ -2,8 +2,6 @@ package eu.focus.gateway.agency;
 
 import eu.focus.contract.CodeLists;
 import eu.focus.gateway.config.FocusProperties;
-import eu.focus.gateway.national.SystemFile;
-import eu.focus.gateway.national.SystemRegistry;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.Map;

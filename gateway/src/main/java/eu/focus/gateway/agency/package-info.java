@@ -1,2 +1,5 @@
-/** The agencies the gateway knows, from configuration: id, country, type, and connector. */
+/**
+ * The agencies the gateway knows, from configuration (id, country, type, connector), and the
+ * national system files that say which system speaks for which agency, in which format.
+ */
 package eu.focus.gateway.agency;

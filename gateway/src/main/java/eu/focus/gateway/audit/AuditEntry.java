@@ -1,6 +1,9 @@
 package eu.focus.gateway.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 
 /**
  * One audit log entry. It holds pseudonyms and codes, never assessment content: this is checked by
@@ -36,4 +39,33 @@ public record AuditEntry(
     String sourceCountry,
     String destinationCountry,
     String transferBasis,
-    String refersTo) {}
+    String refersTo) {
+
+  /** The entry in an {@code audit_entry} row (a {@code RowMapper}). */
+  public static AuditEntry fromRow(ResultSet rs, int row) throws SQLException {
+    return new AuditEntry(
+        rs.getLong("seq"),
+        rs.getString("entry_id"),
+        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+        rs.getString("actor_agency"),
+        rs.getString("actor_person"),
+        rs.getString("actor_role"),
+        AuditAction.valueOf(rs.getString("action")),
+        rs.getString("purpose"),
+        rs.getString("legal_basis"),
+        rs.getString("consent_id"),
+        rs.getString("subject_pseudonym"),
+        rs.getString("record_id"),
+        (Integer) rs.getObject("record_version"),
+        rs.getString("recipient_agency"),
+        rs.getString("classes"),
+        rs.getString("outcome"),
+        rs.getString("reason"),
+        rs.getString("correlation_id"),
+        rs.getString("channel"),
+        rs.getString("source_country"),
+        rs.getString("destination_country"),
+        rs.getString("transfer_basis"),
+        rs.getString("refers_to"));
+  }
+}

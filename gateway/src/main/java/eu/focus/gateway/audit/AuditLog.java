@@ -1,12 +1,15 @@
 package eu.focus.gateway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import eu.focus.gateway.audit.merkle.DatabaseLogVerifier;
+import eu.focus.gateway.audit.merkle.MerkleSequencer;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -102,6 +105,20 @@ public class AuditLog {
         .param("entryId", entry.entryId())
         .update();
     return entry.entryId();
+  }
+
+  /**
+   * The newest entry of an action whose reason starts with the prefix (e.g. a configuration part
+   * fingerprint). Used by writers that record what changed since their last entry..
+   */
+  public Optional<AuditEntry> latest(AuditAction action, String reasonPrefix) {
+    return jdbc.sql(
+            "select * from audit_entry where action = :action and reason like :prefix"
+                + " order by seq desc fetch first 1 rows only")
+        .param("action", action.name())
+        .param("prefix", reasonPrefix.replace("%", "") + "%")
+        .query(AuditEntry::fromRow)
+        .optional();
   }
 
   /**

@@ -39,7 +39,6 @@ public class ConfigurationAudit {
   private final AgencyDirectory agencies;
   private final ObjectMapper json;
   private final AuditLog audit;
-  private final AuditQuery query;
   private final TransactionTemplate tx;
 
   public ConfigurationAudit(
@@ -47,13 +46,11 @@ public class ConfigurationAudit {
       AgencyDirectory agencies,
       ObjectMapper json,
       AuditLog audit,
-      AuditQuery query,
       TransactionTemplate tx) {
     this.props = props;
     this.agencies = agencies;
     this.json = json;
     this.audit = audit;
-    this.query = query;
     this.tx = tx;
   }
 
@@ -65,7 +62,7 @@ public class ConfigurationAudit {
           for (int i = 0; i < PARTS.size(); i++) {
             String part = PARTS.get(i);
             Optional<String> previous =
-                query
+                audit
                     .latest(AuditAction.CONFIGURATION_LOADED, part + HASH)
                     .map(e -> e.reason().substring((part + HASH).length()).split(" ")[0]);
             String change =

@@ -1,11 +1,12 @@
 /**
- * The audit log: append-only entries written in the same transaction as the change they record,
- * holding pseudonyms and codes only, and the auditors' search over them.
+ * Writing the audit log: append-only entries ({@link eu.focus.gateway.audit.AuditLog#append})
+ * written in the same transaction as the change they record, holding pseudonyms and codes only
+ * (which entries an auditor's questions need is in docs/domain.md). Security events and
+ * configuration fingerprints are entries too. The entry's fields are defined once, in {@link
+ * eu.focus.gateway.audit.AuditField}.
  *
- * <p>The entries are the leaves of an RFC 9162 Merkle tree: the {@link
- * eu.focus.gateway.audit.MerkleSequencer} appends them after commit, {@link
- * eu.focus.gateway.audit.AuditCheckpoints} signs the tree head, {@link
- * eu.focus.gateway.audit.AuditLogService} serves proofs and exports, and {@link
- * eu.focus.gateway.audit.DatabaseLogVerifier} checks the stored log (docs/audit-log.md).
+ * <p>Two packages build on this one: {@code audit.merkle} (the entries as leaves of an RFC 9162
+ * Merkle tree, signed checkpoints, proofs, the database verifier; docs/audit-log.md) and {@code
+ * audit.read} (the auditors' read side: search, reports, exports).
  */
 package eu.focus.gateway.audit;

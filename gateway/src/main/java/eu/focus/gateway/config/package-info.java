@@ -1,2 +1,2 @@
-/** Typed configuration ({@code focus.*}) and the wiring that turns it into running parts. */
+/** Typed configuration ({@code focus.*}) and the core beans every part uses (clock, contract). */
 package eu.focus.gateway.config;

@@ -1,11 +1,13 @@
 package eu.focus.gateway.delivery;
 
-import eu.focus.gateway.api.ApiException;
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEvent;
 import eu.focus.gateway.audit.AuditLog;
-import eu.focus.gateway.intake.RecordStore;
-import eu.focus.gateway.intake.StoredRecord;
+import eu.focus.gateway.outbox.Delivery;
+import eu.focus.gateway.outbox.DeliveryStore;
+import eu.focus.gateway.problem.ApiException;
+import eu.focus.gateway.record.RecordStore;
+import eu.focus.gateway.record.StoredRecord;
 import eu.focus.gateway.security.Caller;
 import java.time.Clock;
 import java.util.List;

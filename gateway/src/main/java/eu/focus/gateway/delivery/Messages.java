@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import eu.focus.gateway.agency.Agency;
-import eu.focus.gateway.intake.ExchangeRow;
+import eu.focus.gateway.outbox.Delivery;
 import eu.focus.gateway.policy.Decision;
 import eu.focus.gateway.policy.Minimiser;
+import eu.focus.gateway.record.ExchangeRow;
 
 /** Builds the contract v1 delivery messages (delivery-message.schema.json) a recipient gets. */
 final class Messages {

@@ -5,6 +5,7 @@ import eu.focus.contract.CodeLists;
 import eu.focus.gateway.agency.Agency;
 import eu.focus.gateway.config.FocusProperties;
 import eu.focus.gateway.consent.Consent;
+import eu.focus.gateway.consent.ConsentRules;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;

@@ -2,12 +2,12 @@ package eu.focus.gateway.retention;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import eu.focus.contract.Violation;
-import eu.focus.gateway.api.ApiException;
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEvent;
 import eu.focus.gateway.audit.AuditLog;
-import eu.focus.gateway.intake.RecordStore;
-import eu.focus.gateway.intake.StoredRecord;
+import eu.focus.gateway.problem.ApiException;
+import eu.focus.gateway.record.RecordStore;
+import eu.focus.gateway.record.StoredRecord;
 import eu.focus.gateway.security.Caller;
 import java.time.Clock;
 import java.time.Instant;

@@ -2,9 +2,8 @@ package eu.focus.gateway.security;
 
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.SecurityEventAudit;
-import eu.focus.gateway.fhir.FhirChannelConfiguration;
-import eu.focus.gateway.soap.SoapChannelRoutes;
 import jakarta.servlet.http.HttpServletRequest;
+import java.util.List;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
@@ -18,15 +17,22 @@ final class RefusalAudit {
   private RefusalAudit() {}
 
   static AuthenticationEntryPoint audited(
-      AuthenticationEntryPoint refusal, SecurityEventAudit events) {
+      AuthenticationEntryPoint refusal, SecurityEventAudit events, List<ChannelAccess> channels) {
     return (request, response, ex) -> {
       events.refused(
-          AuditAction.AUTH_FAILED, null, null, null, channel(request), request(request), null);
+          AuditAction.AUTH_FAILED,
+          null,
+          null,
+          null,
+          channel(request, channels),
+          request(request),
+          null);
       refusal.commence(request, response, ex);
     };
   }
 
-  static AccessDeniedHandler audited(AccessDeniedHandler refusal, SecurityEventAudit events) {
+  static AccessDeniedHandler audited(
+      AccessDeniedHandler refusal, SecurityEventAudit events, List<ChannelAccess> channels) {
     return (request, response, ex) -> {
       Caller caller = null;
       try {
@@ -39,20 +45,20 @@ final class RefusalAudit {
           caller == null ? null : caller.agencyId(),
           caller == null ? null : caller.person(),
           caller == null ? null : caller.primaryRole(),
-          channel(request),
+          channel(request, channels),
           request(request),
           "AUTH-ROLE-REQUIRED");
       refusal.handle(request, response, ex);
     };
   }
 
-  static String channel(HttpServletRequest request) {
-    String path = request.getRequestURI();
-    if (path.startsWith(FhirChannelConfiguration.PATH + "/")) {
-      return "FHIR";
-    }
-    if (path.startsWith(SoapChannelRoutes.PATH) || path.startsWith("/services/")) {
-      return "SOAP";
+  /** The channel the request was addressed to; REST when no channel claims it. */
+  static String channel(HttpServletRequest request, List<ChannelAccess> channels) {
+    for (ChannelAccess c : channels) {
+      String name = c.channelOf(request);
+      if (name != null) {
+        return name;
+      }
     }
     return "REST";
   }

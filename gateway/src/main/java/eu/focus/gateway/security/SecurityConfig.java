@@ -1,16 +1,14 @@
 package eu.focus.gateway.security;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.focus.gateway.api.ChannelErrors;
-import eu.focus.gateway.api.Problems;
 import eu.focus.gateway.audit.SecurityEventAudit;
-import eu.focus.gateway.soap.SoapChannelRoutes;
+import eu.focus.gateway.problem.ChannelErrors;
+import eu.focus.gateway.problem.Problems;
 import java.util.Collection;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.GrantedAuthority;
@@ -25,10 +23,11 @@ import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 /**
  * Who may call what. Every API call carries an OAuth2 JWT whose {@value #AGENCY_CLAIM} claim names
- * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR.
- * Anything not listed here is denied. Refusals come back in the shape of the channel addressed
- * ({@link ChannelErrors}): problem+json by default, a SOAP Fault on the SOAP channel, an
- * OperationOutcome under {@code /fhir}. Each refusal is audited first ({@link RefusalAudit}).
+ * the calling agency and whose {@value #ROLES_CLAIM} claim lists AGENCY, AUDITOR or OPERATOR. The
+ * rules per path come from the channels ({@link ChannelAccess}); anything no channel allows is
+ * denied. Refusals come back in the shape of the channel addressed ({@link ChannelErrors}):
+ * problem+json by default, a SOAP Fault on the SOAP channel, an OperationOutcome under {@code
+ * /fhir}. Each refusal is audited first ({@link RefusalAudit}).
  */
 @Configuration
 public class SecurityConfig implements WebMvcConfigurer {
@@ -40,56 +39,23 @@ public class SecurityConfig implements WebMvcConfigurer {
   SecurityFilterChain api(
       HttpSecurity http,
       ObjectMapper json,
-      List<ChannelErrors> channels,
+      List<ChannelErrors> errorShapes,
+      List<ChannelAccess> channels,
       SecurityEventAudit securityEvents)
       throws Exception {
     AuthenticationEntryPoint unauthenticated =
-        RefusalAudit.audited(Problems.unauthenticated(json, channels), securityEvents);
+        RefusalAudit.audited(Problems.unauthenticated(json, errorShapes), securityEvents, channels);
     AccessDeniedHandler forbidden =
-        RefusalAudit.audited(Problems.forbidden(json, channels), securityEvents);
+        RefusalAudit.audited(Problems.forbidden(json, errorShapes), securityEvents, channels);
     http.csrf(c -> c.disable())
         .sessionManagement(s -> s.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
         .authorizeHttpRequests(
-            a ->
-                a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/api/v1/openapi.json", "/api/v1/schemas/**")
-                    .permitAll()
-                    .requestMatchers(HttpMethod.GET, "/", "/api/v1/docs/**", "/webjars/**")
-                    .permitAll()
-                    .requestMatchers("/demo/token")
-                    .permitAll()
-                    // demo profile only: what the simulated national systems received
-                    .requestMatchers(HttpMethod.GET, "/demo/simulators/**")
-                    .permitAll()
-                    .requestMatchers("/api/v1/audit/**")
-                    .hasRole(Caller.AUDITOR)
-                    .requestMatchers("/api/v1/operations/**")
-                    .hasRole(Caller.OPERATOR)
-                    .requestMatchers(HttpMethod.GET, "/api/v1/agencies")
-                    .authenticated()
-                    .requestMatchers("/api/v1/**")
-                    .hasRole(Caller.AGENCY)
-                    // the SOAP channel: its WSDL and XSD (GET ?wsdl, ?xsd=) are public
-                    .requestMatchers(HttpMethod.GET, SoapChannelRoutes.PATH)
-                    .permitAll()
-                    .requestMatchers(SoapChannelRoutes.PATH)
-                    .hasRole(Caller.AGENCY)
-                    // SOAP endpoints of national systems that push (CXF servlet); the system's
-                    // agency is checked against the token when the message is taken in
-                    .requestMatchers("/services/national/**")
-                    .hasRole(Caller.AGENCY)
-                    // FHIR channel: the CapabilityStatement is public; $validate serves anyone
-                    // with a token (it stores and discloses nothing); the rest is for agencies
-                    .requestMatchers(HttpMethod.GET, "/fhir/metadata")
-                    .permitAll()
-                    .requestMatchers(
-                        HttpMethod.POST, "/fhir/Bundle/$validate", "/fhir/Consent/$validate")
-                    .authenticated()
-                    .requestMatchers("/fhir/**")
-                    .hasRole(Caller.AGENCY)
-                    .anyRequest()
-                    .denyAll())
+            a -> {
+              a.requestMatchers("/actuator/health/**", "/actuator/health", "/actuator/prometheus")
+                  .permitAll();
+              channels.forEach(c -> c.authorize(a));
+              a.anyRequest().denyAll();
+            })
         .oauth2ResourceServer(
             o ->
                 o.jwt(j -> j.jwtAuthenticationConverter(jwtAuthenticationConverter()))
