@@ -147,6 +147,36 @@ class ArchitectureTest {
     return all;
   }
 
+  /**
+   * The production artifact (the gateway and the modules it is built from) holds no demo: the
+   * simulated national systems, WireMock and the demo token issuer live in the simulators and demo
+   * modules, which depend on the gateway, never the other way round. ProductionJarIT checks the
+   * built jar itself.
+   */
+  @Test
+  void noDemoClassOutsideTheDemoModules() {
+    JavaClasses production =
+        new ClassFileImporter()
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TEST_FIXTURES)
+            .importPackages("eu.focus");
+    assertThat(production.containPackage("eu.focus.gateway.intake")).isTrue();
+    noClasses()
+        .should()
+        .resideInAPackage("eu.focus.demo..")
+        .orShould()
+        .haveSimpleNameStartingWith("Demo")
+        .orShould()
+        .haveSimpleNameContaining("Simulator")
+        .orShould()
+        .dependOnClassesThat()
+        .resideInAnyPackage("com.github.tomakehurst..", "wiremock..", "eu.focus.demo..")
+        .because(
+            "an operator who deploys the gateway must not ship a test HTTP server, simulated"
+                + " national systems or a token issuer that signs whatever it is asked to")
+        .check(production);
+  }
+
   @Test
   void channelsDoNotTouchTheDatabase() {
     noClasses()

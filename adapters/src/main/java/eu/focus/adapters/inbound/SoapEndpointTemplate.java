@@ -26,10 +26,10 @@ import org.apache.camel.builder.RouteBuilder;
  *   <li>{@code address}: where the endpoint listens. A path such as {@code /national/nl-raad} is
  *       served by the application's CXF servlet: under Spring Boot at {@code
  *       http://<host>:<port>/services/national/nl-raad} ({@code cxf.path} moves {@code /services}),
- *       and in route tests by a {@link eu.focus.adapters.simulator.CxfServletServer} on the same
- *       CXF bus. An absolute {@code http://host:port/path} needs a standalone CXF HTTP server
- *       transport ({@code cxf-rt-transports-http-jetty} or {@code -undertow}), which is not on the
- *       gateway's class path: use paths.
+ *       and in route tests by a {@link eu.focus.demo.simulator.CxfServletServer} on the same CXF
+ *       bus. An absolute {@code http://host:port/path} needs a standalone CXF HTTP server transport
+ *       ({@code cxf-rt-transports-http-jetty} or {@code -undertow}), which is not on the gateway's
+ *       class path: use paths.
  *   <li>{@code ackTemplate}: the acknowledgement payload, an XML element that matches the
  *       operation's output element in the system's WSDL, with the placeholders {@code {exchangeId}}
  *       (the exchange the gateway created) and {@code {messageId}} (the id the message was taken in

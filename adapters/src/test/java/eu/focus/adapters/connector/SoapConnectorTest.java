@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
-import eu.focus.adapters.simulator.SoapSystemSimulator;
+import eu.focus.demo.simulator.SoapSystemSimulator;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.camel.impl.DefaultCamelContext;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import eu.focus.adapters.connector.ConnectorRegistry;
 import eu.focus.adapters.connector.ConnectorSpec;
-import eu.focus.adapters.simulator.FhirServerSimulator;
+import eu.focus.demo.simulator.FhirServerSimulator;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import eu.focus.adapters.connector.ConnectorRegistry;
 import eu.focus.adapters.connector.ConnectorSpec;
-import eu.focus.adapters.simulator.PollFeedSimulator;
+import eu.focus.demo.simulator.PollFeedSimulator;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import eu.focus.adapters.connector.ConnectorRegistry;
 import eu.focus.adapters.connector.ConnectorSpec;
-import eu.focus.adapters.simulator.CxfServletServer;
-import eu.focus.adapters.simulator.SoapSystemSimulator;
+import eu.focus.demo.simulator.CxfServletServer;
+import eu.focus.demo.simulator.SoapSystemSimulator;
 import jakarta.xml.ws.WebServiceException;
 import java.net.URI;
 import java.net.http.HttpClient;

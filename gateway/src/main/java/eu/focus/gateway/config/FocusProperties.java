@@ -20,7 +20,6 @@ import org.springframework.util.unit.DataSize;
  * @param pseudonym subject pseudonym settings
  * @param mappings where national-system mappings come from
  * @param systems where the national system files come from
- * @param demo the embedded default's demo helpers
  * @param auditor the auditor API: export bound, security-event throttle
  * @param audit the Merkle audit log: sequencing, checkpoints and their signing key
  */
@@ -34,7 +33,6 @@ public record FocusProperties(
     @DefaultValue Pseudonym pseudonym,
     @DefaultValue Mappings mappings,
     @DefaultValue Systems systems,
-    @DefaultValue Demo demo,
     @DefaultValue Auditor auditor,
     @DefaultValue Audit audit) {
 
@@ -143,31 +141,4 @@ public record FocusProperties(
       @DefaultValue("focus-gateway/audit") String origin,
       String signingKey,
       String demoKeyFile) {}
-
-  /**
-   * @param tokenIssuer issue demo tokens at /demo/token (demo profile only)
-   * @param simulators in-process simulated recipient systems
-   */
-  public record Demo(
-      @DefaultValue("false") boolean tokenIssuer, @DefaultValue Simulators simulators) {}
-
-  /**
-   * @param enabled start the simulators
-   * @param port HTTP port of the simulated REST-JSON systems (WireMock)
-   * @param soapPort HTTP port of the simulated SOAP system (nl-raad, CXF)
-   * @param fhirPort HTTP port of the simulated FHIR server (hu-probation, HAPI FHIR)
-   * @param contractFhirPort HTTP port of the simulated FHIR server of hu-child-protection, which
-   *     receives contract v1 itself as FocusAssessmentBundles (HAPI FHIR)
-   * @param fileRoot folder of the simulated file exchanges (rs-csw-belgrade)
-   * @param contractSoapPort HTTP port of the simulated agency receiving contract v1 over SOAP
-   *     (nl-police, focus-recipient-v1.wsdl)
-   */
-  public record Simulators(
-      @DefaultValue("false") boolean enabled,
-      @DefaultValue("8089") int port,
-      @DefaultValue("8090") int soapPort,
-      @DefaultValue("8091") int fhirPort,
-      @DefaultValue("8093") int contractFhirPort,
-      @DefaultValue("./data/exchange") String fileRoot,
-      @DefaultValue("8092") int contractSoapPort) {}
 }

@@ -41,7 +41,6 @@ class SystemRegistryTest {
             null,
             new FocusProperties.Systems(List.of(dir.toUri() + "*.yaml")),
             null,
-            null,
             null);
     return new SystemRegistry(props, env, MAPPING);
   }

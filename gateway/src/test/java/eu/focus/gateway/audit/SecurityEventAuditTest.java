@@ -54,7 +54,6 @@ class SecurityEventAuditTest {
             null,
             null,
             null,
-            null,
             new FocusProperties.Auditor(10, perMinute),
             null);
     return new SecurityEventAudit(log, mock(PlatformTransactionManager.class), clock, props);

@@ -34,7 +34,6 @@ class AuditSigningKeyTest {
         null,
         null,
         null,
-        null,
         new FocusProperties.Audit(
             Duration.ofMillis(200),
             1000,

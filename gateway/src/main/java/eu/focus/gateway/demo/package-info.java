@@ -1,2 +1,0 @@
-/** The embedded default's demo parts: simulated recipient systems. Demo profile only. */
-package eu.focus.gateway.demo;
