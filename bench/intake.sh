@@ -12,7 +12,7 @@ SIM_PORT=${SIM_PORT:-18089}
 work=$(mktemp -d)
 trap 'kill $pid 2>/dev/null || true; rm -rf "$work"' EXIT
 
-(cd "$work" && exec java -Xmx512m -jar "$OLDPWD/gateway/target/focus-gateway.jar" \
+(cd "$work" && exec java -Xmx512m -jar "$OLDPWD/demo/target/focus-demo.jar" \
   --spring.profiles.active=demo --server.port=$PORT --focus.demo.simulators.port=$SIM_PORT \
   --logging.level.root=WARN >"$work/gateway.log" 2>&1) &
 pid=$!

@@ -6,7 +6,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-JAR="$ROOT/gateway/target/focus-gateway.jar"
+JAR="$ROOT/demo/target/focus-demo.jar"
 HEALTH_TIMEOUT=${INTEROP_HEALTH_TIMEOUT:-300}
 
 fail() {
