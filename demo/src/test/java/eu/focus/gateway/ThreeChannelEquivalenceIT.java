@@ -18,12 +18,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * DESIGN.md: "the same record sent by REST, SOAP or FHIR yields the same stored contract, decisions
- * and audit entries". One assessment goes in three times, once per channel (each time under its own
- * message and record id, else the second would be a repeat of the first); everything the foundation
- * stored about the three must then be the same apart from ids, times and the channel. This is what
- * proves the channels only translate: a rule applied in one channel and not another would show here
- * as a different decision, class set or audit trail.
+ * docs/architecture.md: the same record sent over REST, SOAP or FHIR gives the same stored
+ * contract, decisions and audit entries. One assessment goes in three times, once per channel (each
+ * time under its own message and record id, else the second would be a repeat of the first);
+ * everything the foundation stored about the three must then be the same apart from ids, times and
+ * the channel. This is what proves the channels only translate: a rule applied in one channel and
+ * not another would show here as a different decision, class set or audit trail.
  */
 class ThreeChannelEquivalenceIT extends GatewayIT {
 

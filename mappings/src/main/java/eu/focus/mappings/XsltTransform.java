@@ -207,7 +207,7 @@ final class XsltTransform {
     return transformer;
   }
 
-  /** Parses XML with DTDs and external entities refused (DESIGN.md, Security). */
+  /** Parses XML with DTDs and external entities refused (docs/security-model.md, input limits). */
   private XdmNode parse(String xml)
       throws SaxonApiException, SAXException, ParserConfigurationException {
     SAXParserFactory factory = SAXParserFactory.newInstance();

@@ -89,7 +89,7 @@ class HuProbationMappingTest {
     }
     List<String> expected = new ArrayList<>();
     for (JsonNode finding : findings) {
-      // DOMAIN.md: S5-S7 are very restricted (V), S3 and S4 restricted (R), S2 moderate (M)
+      // docs/domain.md: S5-S7 are very restricted (V), S3 and S4 restricted (R), S2 moderate (M)
       expected.add(
           switch (finding.path("sensitivity").asText()) {
             case "S2" -> "M";

@@ -101,8 +101,8 @@ final class BundleWriter {
   }
 
   /**
-   * DOMAIN.md's table: S0 N, S2 M, S1/S3/S4 R, S5-S8 V; a resource carrying several classes gets
-   * the most confidential.
+   * The table of docs/domain.md: S0 N, S2 M, S1/S3/S4 R, S5-S8 V; a resource carrying several
+   * classes gets the most confidential.
    */
   static String confidentiality(String... classes) {
     String result = "N";

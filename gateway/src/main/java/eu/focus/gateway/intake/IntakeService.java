@@ -340,8 +340,8 @@ public class IntakeService {
   }
 
   /**
-   * An authorisation refusal is a security event (DOMAIN.md, auditor question 9): it is audited in
-   * a transaction of its own, and nothing else is written.
+   * An authorisation refusal is a security event (docs/domain.md, auditor question 9): it is
+   * audited in a transaction of its own, and nothing else is written.
    */
   private ApiException refused(Caller caller, String rule, String detail, String recordId) {
     tx.executeWithoutResult(

@@ -8,8 +8,8 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
 /**
- * Puts the security filters' refusals in the audit log (DOMAIN.md, auditor question 9) before they
- * are answered: a 401 as AUTH_FAILED, a 403 as ACCESS_DENIED with who was refused. Only the
+ * Puts the security filters' refusals in the audit log (docs/domain.md, auditor question 9) before
+ * they are answered: a 401 as AUTH_FAILED, a 403 as ACCESS_DENIED with who was refused. Only the
  * channel, method and path (no query string: it may carry personal filters) are recorded.
  */
 final class RefusalAudit {

@@ -21,9 +21,9 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 /**
- * The auditor's questions of DOMAIN.md ("What an auditor must be able to answer"), one test each:
- * the setup may take several calls, the answer is one call. Question 8 (erasure and retention ran,
- * the log is intact) depends on the retention and Merkle parts and is tested with them.
+ * The auditor's questions of docs/domain.md ("What an auditor must be able to answer"), one test
+ * each: the setup may take several calls, the answer is one call. Question 8 (erasure and retention
+ * ran, the log is intact) depends on the retention and Merkle parts and is tested with them.
  */
 class AuditorQuestionsIT extends GatewayIT {
 

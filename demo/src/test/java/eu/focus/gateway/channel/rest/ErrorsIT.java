@@ -13,8 +13,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Every error of DESIGN.md's list gets its problem document, never a 500 or a stack trace, and
- * leaves nothing written.
+ * Every error of docs/domain.md's list ("Errors") gets its problem document, never a 500 or a stack
+ * trace, and leaves nothing written.
  */
 class ErrorsIT extends GatewayIT {
 

@@ -19,8 +19,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Question 8 of DOMAIN.md in one answer: did retention run on schedule and were erasures carried
- * out, is the log intact, and is reading it logged. Retention slots are computed from the
+ * Question 8 of docs/domain.md in one answer: did retention run on schedule and were erasures
+ * carried out, is the log intact, and is reading it logged. Retention slots are computed from the
  * configured schedule and matched with the RETENTION_RUN entries, so a missed pass shows as a
  * missed slot rather than as an absence the auditor would have to notice. The log is verified anew
  * on every call (a whole pass over the stored log: cost grows with the log).

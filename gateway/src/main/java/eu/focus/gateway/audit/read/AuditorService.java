@@ -22,9 +22,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * What auditors ask of the log, one method per question (DOMAIN.md, "What an auditor must be able
- * to answer"). Every method first writes its own audit entry (AUDIT_SEARCHED, AUDIT_EXPORTED or
- * BREAK_GLASS_REVIEWED) in its own transaction and only then answers: reading the log is itself
+ * What auditors ask of the log, one method per question (docs/domain.md, "What an auditor must be
+ * able to answer"). Every method first writes its own audit entry (AUDIT_SEARCHED, AUDIT_EXPORTED
+ * or BREAK_GLASS_REVIEWED) in its own transaction and only then answers: reading the log is itself
  * logged, even when the answer is empty.
  */
 @Service

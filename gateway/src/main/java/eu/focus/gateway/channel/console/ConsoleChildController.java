@@ -13,9 +13,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * A child's disclosure report (DOMAIN.md question 7, GDPR Art. 15 / LED Art. 14): every disclosure
- * and consultation about one pseudonym, from {@link AuditorService#disclosures}, which audits the
- * read itself (here with channel CONSOLE).
+ * A child's disclosure report (docs/domain.md question 7, GDPR Art. 15 / LED Art. 14): every
+ * disclosure and consultation about one pseudonym, from {@link AuditorService#disclosures}, which
+ * audits the read itself (here with channel CONSOLE).
  */
 @Controller
 @ConditionalOnConsole

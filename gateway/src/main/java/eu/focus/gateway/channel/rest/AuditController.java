@@ -40,8 +40,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The auditor API (role AUDITOR): search, the child's disclosure report, the decision, transfer,
  * break-the-glass and security-event reports, and exports. Each answers one of the auditor's
- * questions of DOMAIN.md in one call; each call is written to the log before it answers ({@link
- * AuditorService}).
+ * questions of docs/domain.md in one call; each call is written to the log before it answers
+ * ({@link AuditorService}).
  */
 @RestController
 @RequestMapping(path = "/api/v1/audit", produces = MediaType.APPLICATION_JSON_VALUE)

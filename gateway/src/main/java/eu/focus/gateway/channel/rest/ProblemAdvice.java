@@ -23,7 +23,7 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 /**
- * Maps every failure to a problem document (DESIGN.md, "Errors"). Bad input is never a 500; an
+ * Maps every failure to a problem document (docs/domain.md, "Errors"). Bad input is never a 500; an
  * unexpected failure is a 500 without details, logged with the correlation id only.
  */
 @RestControllerAdvice
