@@ -141,6 +141,7 @@ public class AuditorService {
   private final AuditQuery query;
   private final AuditLog audit;
   private final TransactionTemplate tx;
+  private final AuditorReads reads;
   private final ConsentStore consents;
   private final AgencyDirectory agencies;
   private final CodeLists codeLists;
@@ -150,6 +151,7 @@ public class AuditorService {
       AuditQuery query,
       AuditLog audit,
       TransactionTemplate tx,
+      AuditorReads reads,
       ConsentStore consents,
       AgencyDirectory agencies,
       CodeLists codeLists,
@@ -157,6 +159,7 @@ public class AuditorService {
     this.query = query;
     this.audit = audit;
     this.tx = tx;
+    this.reads = reads;
     this.consents = consents;
     this.agencies = agencies;
     this.codeLists = codeLists;
@@ -248,7 +251,7 @@ public class AuditorService {
               audit.append(
                   AuditEvent.of(AuditAction.BREAK_GLASS_REVIEWED, "SUCCESS")
                       .actor(caller.agencyId(), caller.person(), caller.primaryRole())
-                      .justification("SUPERVISORY_AUDIT", null, null)
+                      .justification(AuditorReads.PURPOSE, null, null)
                       .record(access.subjectPseudonym(), access.recordId(), access.recordVersion())
                       .reason(finding)
                       .refersTo(entryId));
@@ -275,13 +278,13 @@ public class AuditorService {
       Caller caller, AuditQuery.Criteria c, String format, String filter, String channel) {
     long matching = query.count(c);
     boolean tooMany = matching > exportMax;
-    tx.executeWithoutResult(
-        s ->
-            audit.append(
-                auditorEvent(AuditAction.AUDIT_EXPORTED, tooMany ? "DENY" : "SUCCESS", caller)
-                    .record(c.subject(), c.recordId(), null)
-                    .reason(format + " " + matching + " entries " + filter)
-                    .correlation(null, channel)));
+    reads.exported(
+        caller,
+        channel,
+        tooMany,
+        c.subject(),
+        c.recordId(),
+        format + " " + matching + " entries " + filter);
     if (tooMany) {
       throw ApiException.of(
           HttpStatus.BAD_REQUEST,
@@ -417,18 +420,6 @@ public class AuditorService {
 
   private void searched(
       Caller caller, String subject, String recordId, String what, String channel) {
-    tx.executeWithoutResult(
-        s ->
-            audit.append(
-                auditorEvent(AuditAction.AUDIT_SEARCHED, "SUCCESS", caller)
-                    .record(subject, recordId, null)
-                    .reason(what.strip())
-                    .correlation(null, channel)));
-  }
-
-  private static AuditEvent auditorEvent(AuditAction action, String outcome, Caller caller) {
-    return AuditEvent.of(action, outcome)
-        .actor(caller.agencyId(), caller.person(), caller.primaryRole())
-        .justification("SUPERVISORY_AUDIT", null, null);
+    reads.record(caller, channel, subject, recordId, what.strip());
   }
 }
