@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exchange, one policy decision per recipient, the audit entries and one outbox delivery per
  * permitted recipient. Everything that can refuse the submission is checked before the transaction
  * starts, so a refused submission leaves nothing behind.
+ *
+ * <p>Over 400 lines and kept whole on purpose: its named steps ({@link #check}, {@link
+ * #storeVersion}, {@link #auditStored}, {@link #decideAndQueue}) share one transaction and one set
+ * of collaborators, and reading them in order is reading the submission.
  */
 @Service
 public class IntakeService {
