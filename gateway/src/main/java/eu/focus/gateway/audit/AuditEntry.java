@@ -1,15 +1,17 @@
 package eu.focus.gateway.audit;
 
+import java.lang.reflect.Constructor;
+import java.lang.reflect.RecordComponent;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
+import java.util.Arrays;
 
 /**
  * One audit log entry. It holds pseudonyms and codes, never assessment content: this is checked by
  * {@code AuditContentTest}. Its canonical form ({@link AuditLog#canonical}: sorted-key JSON of
- * every field but {@code seq}) is its leaf in the Merkle log; a field added here must be added
- * there.
+ * every field but {@code seq}) is its leaf in the Merkle log; a field added here must be added to
+ * {@link AuditField}, from which that form, the insert and {@link #fromRow} are derived.
  *
  * @param sourceCountry country of the agency the data came from (disclosures and consultations)
  * @param destinationCountry country of the receiving agency
@@ -41,31 +43,34 @@ public record AuditEntry(
     String transferBasis,
     String refersTo) {
 
-  /** The entry in an {@code audit_entry} row (a {@code RowMapper}). */
+  private static final Constructor<AuditEntry> CONSTRUCTOR;
+
+  static {
+    try {
+      CONSTRUCTOR =
+          AuditEntry.class.getDeclaredConstructor(
+              Arrays.stream(AuditEntry.class.getRecordComponents())
+                  .map(RecordComponent::getType)
+                  .toArray(Class<?>[]::new));
+    } catch (NoSuchMethodException e) {
+      throw new ExceptionInInitializerError(e);
+    }
+  }
+
+  /**
+   * The entry in an {@code audit_entry} row (a {@code RowMapper}): each {@link AuditField} read
+   * from its column, in the record's order.
+   */
   public static AuditEntry fromRow(ResultSet rs, int row) throws SQLException {
-    return new AuditEntry(
-        rs.getLong("seq"),
-        rs.getString("entry_id"),
-        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-        rs.getString("actor_agency"),
-        rs.getString("actor_person"),
-        rs.getString("actor_role"),
-        AuditAction.valueOf(rs.getString("action")),
-        rs.getString("purpose"),
-        rs.getString("legal_basis"),
-        rs.getString("consent_id"),
-        rs.getString("subject_pseudonym"),
-        rs.getString("record_id"),
-        (Integer) rs.getObject("record_version"),
-        rs.getString("recipient_agency"),
-        rs.getString("classes"),
-        rs.getString("outcome"),
-        rs.getString("reason"),
-        rs.getString("correlation_id"),
-        rs.getString("channel"),
-        rs.getString("source_country"),
-        rs.getString("destination_country"),
-        rs.getString("transfer_basis"),
-        rs.getString("refers_to"));
+    AuditField[] fields = AuditField.values();
+    Object[] values = new Object[fields.length];
+    for (AuditField f : fields) {
+      values[f.ordinal()] = f.read(rs);
+    }
+    try {
+      return CONSTRUCTOR.newInstance(values);
+    } catch (ReflectiveOperationException e) {
+      throw new IllegalStateException("AuditField does not match AuditEntry", e);
+    }
   }
 }

@@ -4,14 +4,13 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import eu.focus.gateway.audit.merkle.DatabaseLogVerifier;
 import eu.focus.gateway.audit.merkle.MerkleSequencer;
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -26,6 +25,15 @@ import org.springframework.transaction.annotation.Transactional;
 public class AuditLog {
 
   private static final ObjectMapper CANONICAL = new ObjectMapper();
+  private static final String INSERT =
+      "insert into audit_entry ("
+          + AuditField.insertColumns()
+          + ") values ("
+          + Arrays.stream(AuditField.values())
+              .filter(AuditField::written)
+              .map(f -> ":" + f.jsonName() + ", ")
+              .collect(Collectors.joining())
+          + ":canonical)";
 
   private final JdbcClient jdbc;
   private final Clock clock;
@@ -66,41 +74,13 @@ public class AuditLog {
             e.destinationCountry(),
             e.transferBasis(),
             e.refersTo());
-    jdbc.sql(
-            """
-            insert into audit_entry (entry_id, occurred_at, actor_agency, actor_person, actor_role,
-              action, purpose, legal_basis, consent_id, subject_pseudonym, record_id, record_version,
-              recipient_agency, classes, outcome, reason, correlation_id, channel, source_country,
-              destination_country, transfer_basis, refers_to, canonical)
-            values (:entryId, :at, :actorAgency, :actorPerson, :actorRole, :action, :purpose,
-              :legalBasis, :consentId, :subject, :recordId, :recordVersion, :recipient, :classes,
-              :outcome, :reason, :correlationId, :channel, :sourceCountry, :destinationCountry,
-              :transferBasis, :refersTo, :canonical)
-            """)
-        .param("entryId", entry.entryId())
-        .param("at", OffsetDateTime.ofInstant(entry.occurredAt(), ZoneOffset.UTC))
-        .param("actorAgency", entry.actorAgency())
-        .param("actorPerson", entry.actorPerson())
-        .param("actorRole", entry.actorRole())
-        .param("action", entry.action().name())
-        .param("purpose", entry.purpose())
-        .param("legalBasis", entry.legalBasis())
-        .param("consentId", entry.consentId())
-        .param("subject", entry.subjectPseudonym())
-        .param("recordId", entry.recordId())
-        .param("recordVersion", entry.recordVersion())
-        .param("recipient", entry.recipientAgency())
-        .param("classes", entry.classes())
-        .param("outcome", entry.outcome())
-        .param("reason", entry.reason())
-        .param("correlationId", entry.correlationId())
-        .param("channel", entry.channel())
-        .param("sourceCountry", entry.sourceCountry())
-        .param("destinationCountry", entry.destinationCountry())
-        .param("transferBasis", entry.transferBasis())
-        .param("refersTo", entry.refersTo())
-        .param("canonical", canonical(entry))
-        .update();
+    JdbcClient.StatementSpec insert = jdbc.sql(INSERT);
+    for (AuditField f : AuditField.values()) {
+      if (f.written()) {
+        insert = insert.param(f.jsonName(), f.sqlParam(entry));
+      }
+    }
+    insert.param("canonical", canonical(entry)).update();
     jdbc.sql("insert into audit_queue (entry_id) values (:entryId)")
         .param("entryId", entry.entryId())
         .update();
@@ -122,37 +102,20 @@ public class AuditLog {
   }
 
   /**
-   * The canonical form of an entry: sorted-key JSON of every field but {@code seq}, nulls left out.
-   * Its UTF-8 bytes are the entry's Merkle leaf. This is the only place the form is defined: the
-   * append writes it, and the {@link DatabaseLogVerifier} recomputes it from a row's columns to
-   * check that they still say what the hashed text says. A field added to {@link AuditEntry} must
-   * be added here too (and is then covered by the tree).
+   * The canonical form of an entry: sorted-key JSON of every field but {@code seq} ({@link
+   * AuditField}), nulls left out. Its UTF-8 bytes are the entry's Merkle leaf. This is the only
+   * place the form is defined: the append writes it, and the {@link DatabaseLogVerifier} recomputes
+   * it from a row's columns to check that they still say what the hashed text says. A field added
+   * to {@link AuditEntry} and {@link AuditField} is covered by the tree.
    */
   public static String canonical(AuditEntry entry) {
     Map<String, Object> n = new TreeMap<>();
-    n.put("entryId", entry.entryId());
-    n.put("occurredAt", entry.occurredAt().toString());
-    n.put("actorAgency", entry.actorAgency());
-    n.put("actorPerson", entry.actorPerson());
-    n.put("actorRole", entry.actorRole());
-    n.put("action", entry.action().name());
-    n.put("purpose", entry.purpose());
-    n.put("legalBasis", entry.legalBasis());
-    n.put("consentId", entry.consentId());
-    n.put("subjectPseudonym", entry.subjectPseudonym());
-    n.put("recordId", entry.recordId());
-    n.put("recordVersion", entry.recordVersion());
-    n.put("recipientAgency", entry.recipientAgency());
-    n.put("classes", entry.classes());
-    n.put("outcome", entry.outcome());
-    n.put("reason", entry.reason());
-    n.put("correlationId", entry.correlationId());
-    n.put("channel", entry.channel());
-    n.put("sourceCountry", entry.sourceCountry());
-    n.put("destinationCountry", entry.destinationCountry());
-    n.put("transferBasis", entry.transferBasis());
-    n.put("refersTo", entry.refersTo());
-    n.values().removeIf(Objects::isNull);
+    for (AuditField f : AuditField.values()) {
+      Object v = f.written() ? f.canonical(entry) : null;
+      if (v != null) {
+        n.put(f.jsonName(), v);
+      }
+    }
     try {
       return CANONICAL.writeValueAsString(n);
     } catch (Exception ex) {

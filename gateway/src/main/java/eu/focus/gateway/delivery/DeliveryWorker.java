@@ -20,18 +20,15 @@ import eu.focus.gateway.policy.PolicyRecheck;
 import eu.focus.gateway.record.ExchangeRow;
 import eu.focus.gateway.record.RecordStore;
 import eu.focus.gateway.record.StoredRecord;
+import eu.focus.gateway.schedule.PeriodicWorker;
 import io.github.resilience4j.core.IntervalFunction;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -46,12 +43,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  * only where {@code focus.roles} has {@code delivery}.
  */
 @Component
-public class DeliveryWorker implements SmartLifecycle {
+public class DeliveryWorker extends PeriodicWorker {
 
   private static final Logger LOG = LoggerFactory.getLogger(DeliveryWorker.class);
 
   private final FocusProperties.Delivery settings;
-  private final boolean enabled;
   private final DeliveryStore deliveries;
   private final RecordStore records;
   private final ConsentStore consents;
@@ -67,7 +63,6 @@ public class DeliveryWorker implements SmartLifecycle {
   private final ObjectMapper json;
   private final IntervalFunction backoff;
   private final String workerId = "worker-" + UUID.randomUUID();
-  private ScheduledExecutorService executor;
 
   public DeliveryWorker(
       FocusProperties props,
@@ -84,8 +79,12 @@ public class DeliveryWorker implements SmartLifecycle {
       TransactionTemplate tx,
       Clock clock,
       ObjectMapper json) {
+    super(
+        "focus-delivery",
+        props.delivery().workers(),
+        props.runs("delivery"),
+        Duration.ofSeconds(10));
     this.settings = props.delivery();
-    this.enabled = props.runs("delivery");
     this.deliveries = deliveries;
     this.records = records;
     this.consents = consents;
@@ -257,54 +256,23 @@ public class DeliveryWorker implements SmartLifecycle {
   }
 
   @Override
-  public synchronized void start() {
-    if (!enabled || executor != null) {
-      return;
-    }
+  protected void schedule() {
     // Each thread claims its own batch; the lease claim keeps them (and other replicas) apart.
     int threads = settings.workers();
-    java.util.concurrent.atomic.AtomicInteger n = new java.util.concurrent.atomic.AtomicInteger();
-    executor =
-        Executors.newScheduledThreadPool(
-            threads,
-            r -> {
-              Thread t = new Thread(r, "focus-delivery-" + n.incrementAndGet());
-              t.setDaemon(true);
-              return t;
-            });
     long period = settings.pollInterval().toMillis();
     for (int i = 0; i < threads; i++) {
-      executor.scheduleWithFixedDelay(
-          this::safePoll, period + i * period / threads, period, TimeUnit.MILLISECONDS);
+      every(
+          "Delivery poll",
+          Duration.ofMillis(period + i * period / threads),
+          Duration.ofMillis(period),
+          this::pollUntilEmpty);
     }
   }
 
-  private void safePoll() {
-    try {
-      while (pollOnce() == settings.batchSize()) {
-        // a full batch: more may be due, go on without waiting
-      }
-    } catch (RuntimeException e) {
-      LOG.warn("Delivery poll failed: {}", e.getClass().getName());
+  private void pollUntilEmpty() {
+    while (pollOnce() == settings.batchSize()) {
+      // a full batch: more may be due, go on without waiting
     }
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdown();
-      try {
-        executor.awaitTermination(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 
   @Override

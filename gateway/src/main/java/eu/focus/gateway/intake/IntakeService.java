@@ -42,6 +42,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * exchange, one policy decision per recipient, the audit entries and one outbox delivery per
  * permitted recipient. Everything that can refuse the submission is checked before the transaction
  * starts, so a refused submission leaves nothing behind.
+ *
+ * <p>Over 400 lines and kept whole on purpose: its named steps ({@link #check}, {@link
+ * #storeVersion}, {@link #auditStored}, {@link #decideAndQueue}) share one transaction and one set
+ * of collaborators, and reading them in order is reading the submission.
  */
 @Service
 public class IntakeService {
@@ -106,6 +110,56 @@ public class IntakeService {
       String expectedRecordId,
       String channel,
       Consumer<String> alsoInTransaction) {
+    Checked c = check(caller, submission, expectedRecordId);
+    Instant now = clock.instant();
+    String exchangeId = UUID.randomUUID().toString();
+    String correlationId = UUID.randomUUID().toString();
+    SubmissionResult result =
+        tx.execute(
+            status -> {
+              storeVersion(c, exchangeId, correlationId, channel, now);
+              AuditEvent base = auditStored(caller, c, correlationId, channel);
+              List<SubmissionResult.RecipientDecision> decisions = new ArrayList<>();
+              for (Agency to : c.recipients()) {
+                decisions.add(decideAndQueue(c, to, base, exchangeId, now));
+              }
+              alsoInTransaction.accept(exchangeId);
+              return new SubmissionResult(
+                  exchangeId, c.recordId(), c.version(), c.subject(), decisions);
+            });
+    metrics.received();
+    result.decisions().forEach(d -> metrics.decided("PERMIT".equals(d.decision())));
+    return result;
+  }
+
+  /**
+   * A submission that passed every check, with what the steps in the transaction need.
+   *
+   * @param reshare true when it re-shares the latest stored version with new recipients
+   * @param stored the record as stored: with the subject's pseudonym
+   */
+  record Checked(
+      JsonNode submission,
+      Agency sender,
+      List<Agency> recipients,
+      String recordId,
+      int version,
+      Optional<StoredRecord> previous,
+      boolean reshare,
+      String subject,
+      ObjectNode stored,
+      String consentRef,
+      Optional<Consent> consent,
+      String purpose,
+      String legalBasis,
+      String transferBasis) {}
+
+  /**
+   * Step 1, before any transaction: the contract, the caller against the source agency, the
+   * address, the envelope, the version and the message id. Refuses with the submission's error;
+   * writes nothing but the audit entry of an authorisation refusal.
+   */
+  Checked check(Caller caller, JsonNode submission, String expectedRecordId) {
     List<Violation> violations = validator.validate(ContractDocument.SUBMISSION, submission);
     if (!violations.isEmpty()) {
       throw ApiException.invalid(violations.size() + " violation(s) of contract v1", violations);
@@ -138,118 +192,136 @@ public class IntakeService {
 
     String consentRef = submission.path("consentRef").asText(null);
     Optional<Consent> consent = Optional.ofNullable(consentRef).flatMap(consents::find);
-    String purpose = submission.path("purposeOfUse").asText();
-    String legalBasis = submission.path("legalBasis").path("basis").asText();
-    String transferBasis = submission.path("legalBasis").path("transferBasis").asText(null);
     String subject =
         previous
             .map(StoredRecord::subjectPseudonym)
             .orElseGet(() -> pseudonymiser.pseudonymFor(record));
     ObjectNode stored = record.deepCopy();
     ((ObjectNode) stored.path("child")).put("subjectPseudonym", subject);
-
-    Instant now = clock.instant();
-    String exchangeId = UUID.randomUUID().toString();
-    String correlationId = UUID.randomUUID().toString();
-    SubmissionResult result =
-        tx.execute(
-            status -> {
-              if (!reshare) {
-                records.insert(
-                    new StoredRecord(
-                        recordId,
-                        version,
-                        subject,
-                        sourceAgency,
-                        SubjectCategory.of(stored).name(),
-                        stored.path("assessment").path("status").asText(),
-                        stored,
-                        now));
-              }
-              records.insertExchange(
-                  new ExchangeRow(
-                      exchangeId,
-                      submission.path("messageId").asText(),
-                      recordId,
-                      version,
-                      sourceAgency,
-                      purpose,
-                      legalBasis,
-                      transferBasis,
-                      consentRef,
-                      joined(submission.path("handlingConditions")),
-                      correlationId,
-                      channel,
-                      now));
-              AuditEvent base =
-                  AuditEvent.of(AuditAction.COLLECTED, "SUCCESS")
-                      .actor(sourceAgency, caller.person(), caller.primaryRole())
-                      .justification(purpose, legalBasis, consentRef)
-                      .record(subject, recordId, version)
-                      .correlation(correlationId, channel);
-              if (!reshare) {
-                audit.append(base);
-              }
-              if (previous.isPresent() && !reshare) {
-                audit.append(
-                    base.as(AuditAction.ALTERED, "SUCCESS")
-                        .reason("supersedes version " + previous.get().version()));
-              }
-              List<SubmissionResult.RecipientDecision> decisions = new ArrayList<>();
-              for (Agency to : recipients) {
-                Decision d =
-                    policy.decide(
-                        new PolicyEngine.Request(
-                            sender,
-                            to,
-                            stored,
-                            purpose,
-                            legalBasis,
-                            transferBasis,
-                            consentRef,
-                            consent,
-                            now));
-                String deliveryId = null;
-                if (d.permitted()) {
-                  deliveryId =
-                      deliveries
-                          .insert(
-                              exchangeId,
-                              recordId,
-                              version,
-                              to.id(),
-                              Delivery.Kind.ASSESSMENT,
-                              consentRef,
-                              null,
-                              now)
-                          .deliveryId();
-                }
-                audit.append(
-                    base.as(AuditAction.DECIDED, d.permitted() ? "PERMIT" : "DENY")
-                        .recipient(to.id(), d.permitted() ? d.disclosedClasses() : null)
-                        .transfer(sender.country(), to.country(), transferBasis)
-                        .reason(d.rule() + ": " + d.reason()));
-                decisions.add(
-                    new SubmissionResult.RecipientDecision(
-                        to.id(),
-                        d.permitted() ? "PERMIT" : "DENY",
-                        d.rule(),
-                        d.reason(),
-                        deliveryId,
-                        d.permitted() ? d.disclosed() : null,
-                        d.permitted() && !d.summarised().isEmpty() ? d.summarised() : null,
-                        d.permitted() ? d.withheld() : null,
-                        d.handlingFlags().isEmpty() ? null : d.handlingFlags()));
-              }
-              alsoInTransaction.accept(exchangeId);
-              return new SubmissionResult(exchangeId, recordId, version, subject, decisions);
-            });
-    metrics.received();
-    result.decisions().forEach(d -> metrics.decided("PERMIT".equals(d.decision())));
-    return result;
+    return new Checked(
+        submission,
+        sender,
+        recipients,
+        recordId,
+        version,
+        previous,
+        reshare,
+        subject,
+        stored,
+        consentRef,
+        consent,
+        submission.path("purposeOfUse").asText(),
+        submission.path("legalBasis").path("basis").asText(),
+        submission.path("legalBasis").path("transferBasis").asText(null));
   }
 
-  private List<Agency> checkEnvelope(JsonNode submission, Agency sender) {
+  /** Step 2, in the transaction: the record version (unless re-shared) and the exchange. */
+  void storeVersion(
+      Checked c, String exchangeId, String correlationId, String channel, Instant now) {
+    JsonNode submission = c.submission();
+    String sourceAgency = c.sender().id();
+    if (!c.reshare()) {
+      records.insert(
+          new StoredRecord(
+              c.recordId(),
+              c.version(),
+              c.subject(),
+              sourceAgency,
+              SubjectCategory.of(c.stored()).name(),
+              c.stored().path("assessment").path("status").asText(),
+              c.stored(),
+              now));
+    }
+    records.insertExchange(
+        new ExchangeRow(
+            exchangeId,
+            submission.path("messageId").asText(),
+            c.recordId(),
+            c.version(),
+            sourceAgency,
+            c.purpose(),
+            c.legalBasis(),
+            c.transferBasis(),
+            c.consentRef(),
+            joined(submission.path("handlingConditions")),
+            correlationId,
+            channel,
+            now));
+  }
+
+  /**
+   * Step 3, in the transaction: COLLECTED for a new version, and ALTERED when it supersedes one;
+   * returns the event the per-recipient entries are built on.
+   */
+  AuditEvent auditStored(Caller caller, Checked c, String correlationId, String channel) {
+    AuditEvent base =
+        AuditEvent.of(AuditAction.COLLECTED, "SUCCESS")
+            .actor(c.sender().id(), caller.person(), caller.primaryRole())
+            .justification(c.purpose(), c.legalBasis(), c.consentRef())
+            .record(c.subject(), c.recordId(), c.version())
+            .correlation(correlationId, channel);
+    if (!c.reshare()) {
+      audit.append(base);
+    }
+    if (c.previous().isPresent() && !c.reshare()) {
+      audit.append(
+          base.as(AuditAction.ALTERED, "SUCCESS")
+              .reason("supersedes version " + c.previous().get().version()));
+    }
+    return base;
+  }
+
+  /**
+   * Step 4, in the transaction, per recipient: the policy decision, the outbox delivery when
+   * permitted, and the DECIDED entry.
+   */
+  SubmissionResult.RecipientDecision decideAndQueue(
+      Checked c, Agency to, AuditEvent base, String exchangeId, Instant now) {
+    Decision d =
+        policy.decide(
+            new PolicyEngine.Request(
+                c.sender(),
+                to,
+                c.stored(),
+                c.purpose(),
+                c.legalBasis(),
+                c.transferBasis(),
+                c.consentRef(),
+                c.consent(),
+                now));
+    String deliveryId = null;
+    if (d.permitted()) {
+      deliveryId =
+          deliveries
+              .insert(
+                  exchangeId,
+                  c.recordId(),
+                  c.version(),
+                  to.id(),
+                  Delivery.Kind.ASSESSMENT,
+                  c.consentRef(),
+                  null,
+                  now)
+              .deliveryId();
+    }
+    audit.append(
+        base.as(AuditAction.DECIDED, d.permitted() ? "PERMIT" : "DENY")
+            .recipient(to.id(), d.permitted() ? d.disclosedClasses() : null)
+            .transfer(c.sender().country(), to.country(), c.transferBasis())
+            .reason(d.rule() + ": " + d.reason()));
+    return new SubmissionResult.RecipientDecision(
+        to.id(),
+        d.permitted() ? "PERMIT" : "DENY",
+        d.rule(),
+        d.reason(),
+        deliveryId,
+        d.permitted() ? d.disclosed() : null,
+        d.permitted() && !d.summarised().isEmpty() ? d.summarised() : null,
+        d.permitted() ? d.withheld() : null,
+        d.handlingFlags().isEmpty() ? null : d.handlingFlags());
+  }
+
+  List<Agency> checkEnvelope(JsonNode submission, Agency sender) {
     List<Violation> v = new ArrayList<>();
     if (!codeLists
         .canonical("country", submission.path("sourceCountry").asText())
@@ -289,7 +361,7 @@ public class IntakeService {
    * Returns true when the submission re-shares the latest stored version (same content) with new
    * recipients, false when it brings a new version; refuses anything else.
    */
-  private boolean checkVersion(
+  boolean checkVersion(
       Caller caller, JsonNode record, int version, Optional<StoredRecord> previous) {
     JsonNode prevField = record.path("previousVersion");
     if (previous.isEmpty()) {

@@ -1,17 +1,12 @@
 package eu.focus.gateway.retention;
 
 import eu.focus.gateway.config.FocusProperties;
+import eu.focus.gateway.schedule.PeriodicWorker;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
@@ -22,26 +17,25 @@ import org.springframework.stereotype.Component;
  * {@link JobLock} lets exactly one of them run it.
  */
 @Component
-public class RetentionScheduler implements SmartLifecycle {
-
-  private static final Logger LOG = LoggerFactory.getLogger(RetentionScheduler.class);
+public class RetentionScheduler extends PeriodicWorker {
 
   private final RetentionJob job;
   private final CronExpression cron;
-  private final boolean enabled;
   private final Clock clock;
-  private ScheduledExecutorService executor;
 
   public RetentionScheduler(
       RetentionJob job, RetentionProperties settings, FocusProperties props, Clock clock) {
+    super("focus-retention", 1, cron(settings) != null && props.runs("delivery"), Duration.ZERO);
     this.job = job;
-    String schedule = settings.schedule();
-    this.cron = "-".equals(schedule) ? null : parse(schedule);
-    this.enabled = cron != null && props.runs("delivery");
+    this.cron = cron(settings);
     this.clock = clock;
   }
 
-  private static CronExpression parse(String schedule) {
+  private static CronExpression cron(RetentionProperties settings) {
+    String schedule = settings.schedule();
+    if ("-".equals(schedule)) {
+      return null;
+    }
     try {
       return CronExpression.parse(schedule);
     } catch (IllegalArgumentException e) {
@@ -52,55 +46,22 @@ public class RetentionScheduler implements SmartLifecycle {
     }
   }
 
-  private void scheduleNext() {
+  @Override
+  protected void schedule() {
     ZonedDateTime next = cron.next(ZonedDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
     if (next == null) {
       return;
     }
     Instant slot = next.toInstant();
     long delay = Math.max(0, Duration.between(clock.instant(), slot).toMillis());
-    executor.schedule(() -> runSlot(slot), delay, TimeUnit.MILLISECONDS);
+    once("Retention slot " + slot, Duration.ofMillis(delay), () -> runSlot(slot));
   }
 
   private void runSlot(Instant slot) {
     try {
       job.run(slot);
-    } catch (RuntimeException e) {
-      LOG.warn("Retention slot {} failed: {}", slot, e.getClass().getName());
     } finally {
-      synchronized (this) {
-        if (executor != null) {
-          scheduleNext();
-        }
-      }
+      schedule(); // the next slot; nothing once stopped
     }
-  }
-
-  @Override
-  public synchronized void start() {
-    if (!enabled || executor != null) {
-      return;
-    }
-    executor =
-        Executors.newSingleThreadScheduledExecutor(
-            r -> {
-              Thread t = new Thread(r, "focus-retention");
-              t.setDaemon(true);
-              return t;
-            });
-    scheduleNext();
-  }
-
-  @Override
-  public synchronized void stop() {
-    if (executor != null) {
-      executor.shutdownNow();
-      executor = null;
-    }
-  }
-
-  @Override
-  public synchronized boolean isRunning() {
-    return executor != null;
   }
 }

@@ -2,8 +2,6 @@ package eu.focus.gateway.audit.read;
 
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEntry;
-import eu.focus.gateway.audit.AuditEvent;
-import eu.focus.gateway.audit.AuditLog;
 import eu.focus.gateway.audit.merkle.AuditLogService;
 import eu.focus.gateway.audit.merkle.LogCheck;
 import eu.focus.gateway.retention.RetentionProperties;
@@ -16,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Question 8 of docs/domain.md in one answer: did retention run on schedule and were erasures
@@ -35,22 +32,16 @@ public class AccountabilityReport {
       List.of(AuditAction.AUDIT_SEARCHED.name(), AuditAction.AUDIT_EXPORTED.name());
 
   private final AuditQuery query;
-  private final AuditLog audit;
+  private final AuditorReads reads;
   private final AuditLogService log;
   private final RetentionProperties retention;
-  private final TransactionTemplate tx;
 
   public AccountabilityReport(
-      AuditQuery query,
-      AuditLog audit,
-      AuditLogService log,
-      RetentionProperties retention,
-      TransactionTemplate tx) {
+      AuditQuery query, AuditorReads reads, AuditLogService log, RetentionProperties retention) {
     this.query = query;
-    this.audit = audit;
+    this.reads = reads;
     this.log = log;
     this.retention = retention;
-    this.tx = tx;
   }
 
   /**
@@ -96,14 +87,7 @@ public class AccountabilityReport {
   public record Reading(long auditorReads, String thisRead) {}
 
   public Report answer(Caller caller, Instant from, Instant to) {
-    String thisRead =
-        tx.execute(
-            s ->
-                audit.append(
-                    AuditEvent.of(AuditAction.AUDIT_SEARCHED, "SUCCESS")
-                        .actor(caller.agencyId(), caller.person(), caller.primaryRole())
-                        .justification("SUPERVISORY_AUDIT", null, null)
-                        .reason("accountability from=" + from + " to=" + to)));
+    String thisRead = reads.record(caller, null, "accountability from=" + from + " to=" + to);
     List<AuditEntry> runs = all(List.of(AuditAction.RETENTION_RUN.name()), from, to);
     List<AuditEntry> erasures =
         all(List.of(AuditAction.ERASED.name()), from, to).stream()

@@ -1,9 +1,9 @@
 package eu.focus.gateway.audit.read;
 
 import eu.focus.gateway.audit.AuditEntry;
+import eu.focus.gateway.audit.AuditField;
 import java.io.IOException;
 import java.io.Writer;
-import java.util.Arrays;
 import java.util.List;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -16,31 +16,34 @@ import org.apache.commons.csv.CSVPrinter;
  */
 public final class AuditCsv {
 
-  static final List<String> HEADER =
+  /** The columns, in the export's own order (the action and outcome early, the reason late). */
+  static final List<AuditField> COLUMNS =
       List.of(
-          "seq",
-          "entryId",
-          "occurredAt",
-          "action",
-          "outcome",
-          "actorAgency",
-          "actorPerson",
-          "actorRole",
-          "purpose",
-          "legalBasis",
-          "consentId",
-          "subjectPseudonym",
-          "recordId",
-          "recordVersion",
-          "recipientAgency",
-          "classes",
-          "sourceCountry",
-          "destinationCountry",
-          "transferBasis",
-          "refersTo",
-          "reason",
-          "correlationId",
-          "channel");
+          AuditField.SEQ,
+          AuditField.ENTRY_ID,
+          AuditField.OCCURRED_AT,
+          AuditField.ACTION,
+          AuditField.OUTCOME,
+          AuditField.ACTOR_AGENCY,
+          AuditField.ACTOR_PERSON,
+          AuditField.ACTOR_ROLE,
+          AuditField.PURPOSE,
+          AuditField.LEGAL_BASIS,
+          AuditField.CONSENT_ID,
+          AuditField.SUBJECT_PSEUDONYM,
+          AuditField.RECORD_ID,
+          AuditField.RECORD_VERSION,
+          AuditField.RECIPIENT_AGENCY,
+          AuditField.CLASSES,
+          AuditField.SOURCE_COUNTRY,
+          AuditField.DESTINATION_COUNTRY,
+          AuditField.TRANSFER_BASIS,
+          AuditField.REFERS_TO,
+          AuditField.REASON,
+          AuditField.CORRELATION_ID,
+          AuditField.CHANNEL);
+
+  static final List<String> HEADER = COLUMNS.stream().map(AuditField::jsonName).toList();
 
   private static final CSVFormat FORMAT =
       CSVFormat.RFC4180.builder().setHeader(HEADER.toArray(String[]::new)).get();
@@ -50,35 +53,7 @@ public final class AuditCsv {
   public static void write(List<AuditEntry> entries, Writer out) throws IOException {
     try (CSVPrinter csv = new CSVPrinter(out, FORMAT)) {
       for (AuditEntry e : entries) {
-        csv.printRecord(
-            Arrays.stream(
-                    new Object[] {
-                      e.seq(),
-                      e.entryId(),
-                      e.occurredAt(),
-                      e.action(),
-                      e.outcome(),
-                      e.actorAgency(),
-                      e.actorPerson(),
-                      e.actorRole(),
-                      e.purpose(),
-                      e.legalBasis(),
-                      e.consentId(),
-                      e.subjectPseudonym(),
-                      e.recordId(),
-                      e.recordVersion(),
-                      e.recipientAgency(),
-                      e.classes(),
-                      e.sourceCountry(),
-                      e.destinationCountry(),
-                      e.transferBasis(),
-                      e.refersTo(),
-                      e.reason(),
-                      e.correlationId(),
-                      e.channel()
-                    })
-                .map(AuditCsv::cell)
-                .toList());
+        csv.printRecord(COLUMNS.stream().map(f -> cell(f.get(e))).toList());
       }
     }
   }

@@ -1,11 +1,8 @@
 package eu.focus.gateway.channel.console;
 
-import eu.focus.gateway.audit.AuditAction;
-import eu.focus.gateway.audit.AuditEvent;
-import eu.focus.gateway.audit.AuditLog;
+import eu.focus.gateway.audit.read.AuditorReads;
 import eu.focus.gateway.security.Caller;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Writes each console query to the audit log before its results are shown, in the same shape as the
@@ -18,12 +15,10 @@ public class ConsoleAudit {
 
   public static final String CHANNEL = "CONSOLE";
 
-  private final AuditLog audit;
-  private final TransactionTemplate tx;
+  private final AuditorReads reads;
 
-  public ConsoleAudit(AuditLog audit, TransactionTemplate tx) {
-    this.audit = audit;
-    this.tx = tx;
+  public ConsoleAudit(AuditorReads reads) {
+    this.reads = reads;
   }
 
   /**
@@ -34,14 +29,6 @@ public class ConsoleAudit {
    * @param filter what was asked, e.g. {@code subject=psn-… action=DISCLOSED}
    */
   public void searched(Caller caller, String subject, String recordId, String filter) {
-    tx.executeWithoutResult(
-        s ->
-            audit.append(
-                AuditEvent.of(AuditAction.AUDIT_SEARCHED, "SUCCESS")
-                    .actor(caller.agencyId(), caller.person(), caller.primaryRole())
-                    .justification("SUPERVISORY_AUDIT", null, null)
-                    .record(subject, recordId, null)
-                    .reason(filter)
-                    .correlation(null, CHANNEL)));
+    reads.record(caller, CHANNEL, subject, recordId, filter);
   }
 }

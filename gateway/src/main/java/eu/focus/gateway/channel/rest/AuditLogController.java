@@ -1,18 +1,15 @@
 package eu.focus.gateway.channel.rest;
 
-import eu.focus.gateway.audit.AuditAction;
-import eu.focus.gateway.audit.AuditEvent;
-import eu.focus.gateway.audit.AuditLog;
 import eu.focus.gateway.audit.merkle.AuditLogService;
 import eu.focus.gateway.audit.merkle.AuditLogService.CheckpointView;
 import eu.focus.gateway.audit.merkle.LogCheck;
+import eu.focus.gateway.audit.read.AuditorReads;
 import eu.focus.gateway.problem.ApiException;
 import eu.focus.gateway.security.Caller;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.transaction.support.TransactionTemplate;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -30,13 +27,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 public class AuditLogController {
 
   private final AuditLogService log;
-  private final AuditLog audit;
-  private final TransactionTemplate tx;
+  private final AuditorReads reads;
 
-  public AuditLogController(AuditLogService log, AuditLog audit, TransactionTemplate tx) {
+  public AuditLogController(AuditLogService log, AuditorReads reads) {
     this.log = log;
-    this.audit = audit;
-    this.tx = tx;
+    this.reads = reads;
   }
 
   @GetMapping("/log")
@@ -107,12 +102,6 @@ public class AuditLogController {
   }
 
   private void audited(Caller caller, String call) {
-    tx.executeWithoutResult(
-        s ->
-            audit.append(
-                AuditEvent.of(AuditAction.AUDIT_SEARCHED, "SUCCESS")
-                    .actor(caller.agencyId(), caller.person(), caller.primaryRole())
-                    .justification("SUPERVISORY_AUDIT", null, null)
-                    .reason(call)));
+    reads.record(caller, null, call);
   }
 }
