@@ -36,14 +36,10 @@ public class FhirConnectorTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
+    Resilience.declareParameters(routeTemplate(TEMPLATE_ID))
         .templateParameter("connectorId")
         .templateParameter("serverUrl")
         .templateParameter("bearerToken", "")
-        .templateParameter("timeoutMillis", "5000")
-        .templateParameter("failureRateThreshold", "50")
-        .templateParameter("minimumNumberOfCalls", "5")
-        .templateParameter("waitInOpenStateSeconds", "10")
         .templateBean(
             "fhirSender",
             FhirSender.class,

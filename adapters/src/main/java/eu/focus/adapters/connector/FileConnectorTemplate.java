@@ -51,16 +51,12 @@ public class FileConnectorTemplate extends RouteBuilder {
   @Override
   public void configure() {
     RouteTemplateDefinition template =
-        routeTemplate(TEMPLATE_ID)
+        Resilience.declareParameters(routeTemplate(TEMPLATE_ID))
             .templateParameter("connectorId")
             .templateParameter("directoryUri")
             .templateParameter("filePrefix", "")
             .templateParameter("extension", "json")
-            .templateParameter("charset", "UTF-8")
-            .templateParameter("timeoutMillis", "5000")
-            .templateParameter("failureRateThreshold", "50")
-            .templateParameter("minimumNumberOfCalls", "5")
-            .templateParameter("waitInOpenStateSeconds", "10");
+            .templateParameter("charset", "UTF-8");
     FileEndpoints.SFTP_PARAMETERS.forEach(template::templateParameter);
     template
         // the endpoint depends on the directory's scheme, so it is built in Java and used by

@@ -31,13 +31,9 @@ public class RestJsonConnectorTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
+    Resilience.declareParameters(routeTemplate(TEMPLATE_ID))
         .templateParameter("connectorId")
         .templateParameter("endpointUrl")
-        .templateParameter("timeoutMillis", "5000")
-        .templateParameter("failureRateThreshold", "50")
-        .templateParameter("minimumNumberOfCalls", "5")
-        .templateParameter("waitInOpenStateSeconds", "10")
         .from("direct:connector-{{connectorId}}")
         .routeId("connector-{{connectorId}}")
         .circuitBreaker()

@@ -40,17 +40,13 @@ public class SoapConnectorTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
+    Resilience.declareParameters(routeTemplate(TEMPLATE_ID))
         .templateParameter("connectorId")
         .templateParameter("endpointUrl")
         .templateParameter("wsdlUrl")
         .templateParameter("serviceName")
         .templateParameter("portName")
         .templateParameter("operationName")
-        .templateParameter("timeoutMillis", "5000")
-        .templateParameter("failureRateThreshold", "50")
-        .templateParameter("minimumNumberOfCalls", "5")
-        .templateParameter("waitInOpenStateSeconds", "10")
         .from("direct:connector-{{connectorId}}")
         .routeId("connector-{{connectorId}}")
         .circuitBreaker()

@@ -44,7 +44,7 @@ public class FhirPollTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
+    Resilience.declareParameters(routeTemplate(TEMPLATE_ID), 10_000)
         .templateParameter("systemId")
         .templateParameter("serverUrl")
         .templateParameter("bearerToken", "")
@@ -52,10 +52,6 @@ public class FhirPollTemplate extends RouteBuilder {
         .templateParameter("searchParams", "")
         .templateParameter("since", "")
         .templateParameter("pollIntervalMillis", "30000")
-        .templateParameter("timeoutMillis", "10000")
-        .templateParameter("failureRateThreshold", "50")
-        .templateParameter("minimumNumberOfCalls", "5")
-        .templateParameter("waitInOpenStateSeconds", "10")
         // one poller per route, bound once: a templateBean supplier would make a new one (and
         // lose the cursor) at every lookup
         .configure(

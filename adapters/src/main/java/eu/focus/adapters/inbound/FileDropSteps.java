@@ -8,6 +8,9 @@ import org.apache.camel.Exchange;
 /** The steps of a {@link FileDropTemplate} route that are more than one expression. */
 final class FileDropSteps {
 
+  /** Exchange property: the text of the error report of a refused file. */
+  static final String ERROR_REPORT = "FocusFileErrorReport";
+
   private static final String ORIGINAL_NAME = "FocusOriginalFileName";
 
   private FileDropSteps() {}
@@ -22,8 +25,9 @@ final class FileDropSteps {
   }
 
   /**
-   * Turns the refusal into the text of {@code error/<file name>.errors.txt}: the code, then every
-   * error line as the gateway gave it (system, field, value, message).
+   * Turns the refusal into the text of {@code error/<file name>.errors.txt}, kept in the exchange
+   * property {@link #ERROR_REPORT} until the file was moved ({@link #toErrorFile}): the code, then
+   * every error line as the gateway gave it (system, field, value, message).
    */
   static void errorReport(Exchange exchange) {
     InboxRejectedException refusal =
@@ -37,8 +41,14 @@ final class FileDropSteps {
     for (String error : refusal.errors()) {
       text.append(error).append('\n');
     }
+    exchange.setProperty(ERROR_REPORT, text.toString());
+  }
+
+  /** Makes the message the error report, to be written as {@code error/<file name>.errors.txt}. */
+  static void toErrorFile(Exchange exchange) {
+    String name = FileDropTemplate.fileName(exchange);
     exchange.setProperty(ORIGINAL_NAME, name);
-    exchange.getIn().setBody(text.toString());
+    exchange.getIn().setBody(exchange.getProperty(ERROR_REPORT, String.class));
     exchange.getIn().setHeader(Exchange.FILE_NAME, "error/" + name + ".errors.txt");
   }
 

@@ -21,9 +21,12 @@ import org.apache.camel.model.RouteTemplateDefinition;
  *
  * <ul>
  *   <li>accepted: the file is moved to {@code done/};
- *   <li>refused ({@link InboxRejectedException}): the file is moved to {@code error/}, and {@code
+ *   <li>refused ({@link InboxRejectedException}): the file is moved to {@code error/}, then {@code
  *       error/<file name>.errors.txt} lists the code and every error line (system, field, value,
- *       message), for the national system's operators;
+ *       message), for the national system's operators. The report is written only once the file is
+ *       in {@code error/}, under a temporary name ({@code .<file name>.errors.txt}) renamed when
+ *       complete: whoever sees the report finds the refused file beside it. Should the report not
+ *       be writable, the file stays in {@code error/} and the failure is logged;
  *   <li>any other failure (the gateway cannot store it now): the file stays where it is, the
  *       failure is logged with the file name, and the file is read again at a later poll until it
  *       is accepted or refused.
@@ -81,16 +84,23 @@ public class FileDropTemplate extends RouteBuilder {
         .templateBean("errorsEndpoint", Endpoint.class, FileDropTemplate::errors)
         .from("ref:{{sourceEndpoint}}")
         .routeId("inbound-{{systemId}}")
-        .onException(InboxRejectedException.class)
-        .handled(true)
-        .setProperty(OUTCOME, constant("error"))
-        .process(FileDropSteps::errorReport)
+        // After the consumer's own completion, i.e. after the file was moved to error/: a reader
+        // who sees the explanation finds the refused file beside it.
+        .onCompletion()
+        .onCompleteOnly()
+        .onWhen(exchangeProperty(FileDropSteps.ERROR_REPORT).isNotNull())
+        .process(FileDropSteps::toErrorFile)
         .to("ref:{{errorsEndpoint}}")
         .process(FileDropSteps::restoreFileName)
         .log(
             LoggingLevel.WARN,
             "eu.focus.adapters.inbound.FileDrop",
             "File drop of {{systemId}}: ${header.CamelFileName} refused, moved to error/")
+        .end()
+        .onException(InboxRejectedException.class)
+        .handled(true)
+        .setProperty(OUTCOME, constant("error"))
+        .process(FileDropSteps::errorReport)
         .end()
         .setProperty(OUTCOME, constant("done"))
         .setHeader(InboundHeaders.SYSTEM_ID, constant("{{systemId}}"))
@@ -121,6 +131,8 @@ public class FileDropTemplate extends RouteBuilder {
     Map<String, String> options = new LinkedHashMap<>();
     options.put("fileExist", "Override");
     options.put("charset", "UTF-8");
+    // written as error/.<name>.errors.txt, then renamed: the report appears whole
+    options.put("tempPrefix", ".");
     return endpoint(rtc, options);
   }
 

@@ -55,7 +55,7 @@ public class RestJsonPollTemplate extends RouteBuilder {
 
   @Override
   public void configure() {
-    routeTemplate(TEMPLATE_ID)
+    Resilience.declareParameters(routeTemplate(TEMPLATE_ID))
         .templateParameter("systemId")
         .templateParameter("pollUrl")
         .templateParameter("pollIntervalMillis", "5000")
@@ -64,10 +64,6 @@ public class RestJsonPollTemplate extends RouteBuilder {
         .templateParameter("authorizationHeader", "")
         .templateParameter("ackUrl", "")
         .templateParameter("ackMethod", HttpMethods.DELETE.name())
-        .templateParameter("timeoutMillis", "5000")
-        .templateParameter("failureRateThreshold", "50")
-        .templateParameter("minimumNumberOfCalls", "5")
-        .templateParameter("waitInOpenStateSeconds", "10")
         .templateBean(
             "handedOverIds",
             IdempotentRepository.class,

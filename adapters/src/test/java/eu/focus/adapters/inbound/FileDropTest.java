@@ -11,8 +11,15 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Stream;
+import org.apache.camel.Exchange;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.spi.CamelEvent.ExchangeSendingEvent;
+import org.apache.camel.support.EventNotifierSupport;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +43,7 @@ class FileDropTest {
     gateway.refuseWhen = p -> p.contains("Hibás");
     camel = new DefaultCamelContext();
     camel.getRegistry().bind("nationalInbox", gateway);
+    camel.getManagementStrategy().addEventNotifier(new ErrorReportWatch());
     camel.addRoutes(new FileDropTemplate());
     camel.start();
     new ConnectorRegistry(camel)
@@ -88,6 +96,25 @@ class FileDropTest {
     assertThat(inbox.resolve("error")).doesNotExist();
   }
 
+  /**
+   * Records, each time the route starts writing an error report, whether the refused file was
+   * already in {@code error/}.
+   */
+  private final class ErrorReportWatch extends EventNotifierSupport {
+    @Override
+    public void notify(CamelEvent event) {
+      if (event instanceof ExchangeSendingEvent sending) {
+        String name = sending.getExchange().getIn().getHeader(Exchange.FILE_NAME, String.class);
+        if (name != null && name.endsWith(".errors.txt")) {
+          String refused = name.substring(0, name.length() - ".errors.txt".length());
+          refusedFileInErrorWhenReportWritten.add(Files.exists(inbox.resolve(refused)));
+        }
+      }
+    }
+  }
+
+  private final List<Boolean> refusedFileInErrorWhenReportWritten = new CopyOnWriteArrayList<>();
+
   @Test
   void refusedFileGoesToErrorWithEveryErrorListed() throws Exception {
     drop("export-0816.csv", REFUSED_CSV);
@@ -95,7 +122,7 @@ class FileDropTest {
     Path report = inbox.resolve("error/export-0816.csv.errors.txt");
     await()
         .atMost(Duration.ofSeconds(10))
-        .until(() -> Files.exists(inbox.resolve("error/export-0816.csv")));
+        .until(() -> Files.exists(inbox.resolve("error/export-0816.csv")) && Files.exists(report));
     assertThat(Files.readString(report))
         .contains("code: VALIDATION-FAILED")
         .contains("system=hu-pfsz field=szuletesi_datum value=2012-13-40 message=not a valid date")
@@ -104,6 +131,23 @@ class FileDropTest {
     assertThat(inbox.resolve("done/export-0816.csv")).doesNotExist();
     await().during(Duration.ofMillis(600)).atMost(Duration.ofSeconds(3)).until(() -> true);
     assertThat(gateway.handed).hasSize(1);
+  }
+
+  /** Whoever sees the error report finds the refused file beside it: the file is moved first. */
+  @Test
+  void refusedFileIsInErrorBeforeItsReportIsWritten() throws Exception {
+    drop("export-0821.csv", REFUSED_CSV);
+
+    Path report = inbox.resolve("error/export-0821.csv.errors.txt");
+    await().atMost(Duration.ofSeconds(10)).until(() -> Files.exists(report));
+
+    assertThat(refusedFileInErrorWhenReportWritten).containsExactly(true);
+    assertThat(inbox.resolve("error/export-0821.csv")).exists();
+    try (Stream<Path> files = Files.list(inbox.resolve("error"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary report is left")
+          .containsExactlyInAnyOrder("export-0821.csv", "export-0821.csv.errors.txt");
+    }
   }
 
   @Test

@@ -135,11 +135,17 @@ class SftpFileExchangeTest {
         .until(
             () ->
                 Files.exists(export.resolve("done/export-0901.csv"))
-                    && Files.exists(export.resolve("error/export-0902.csv")));
+                    && Files.exists(export.resolve("error/export-0902.csv"))
+                    && Files.exists(export.resolve("error/export-0902.csv.errors.txt")));
     assertThat(Files.readString(export.resolve("error/export-0902.csv.errors.txt")))
         .contains("code: VALIDATION-FAILED")
         .contains("field=szuletesi_datum value=2012-13-40")
         .contains("field=szerep value=X");
+    try (Stream<Path> files = Files.list(export.resolve("error"))) {
+      assertThat(files.map(p -> p.getFileName().toString()))
+          .as("no temporary report is left")
+          .containsExactlyInAnyOrder("export-0902.csv", "export-0902.csv.errors.txt");
+    }
     await().during(Duration.ofMillis(800)).atMost(Duration.ofSeconds(3)).until(() -> true);
     assertThat(gateway.messageIds())
         .containsExactlyInAnyOrder(

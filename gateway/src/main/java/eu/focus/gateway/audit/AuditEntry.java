@@ -8,10 +8,12 @@ import java.time.Instant;
 import java.util.Arrays;
 
 /**
- * One audit log entry. It holds pseudonyms and codes, never assessment content: this is checked by
- * {@code AuditContentTest}. Its canonical form ({@link AuditLog#canonical}: sorted-key JSON of
- * every field but {@code seq}) is its leaf in the Merkle log; a field added here must be added to
- * {@link AuditField}, from which that form, the insert and {@link #fromRow} are derived.
+ * One audit log entry. It holds pseudonyms and codes, never assessment content: a field added here
+ * must not take text from a record (no test checks this for every field; {@code
+ * ConsoleEntryControllerTest} only checks that every field shows on the console). Its canonical
+ * form ({@link AuditLog#canonical}: sorted-key JSON of every field but {@code seq}) is its leaf in
+ * the Merkle log; a field added here must be added to {@link AuditField}, from which that form, the
+ * insert and {@link #fromRow} are derived.
  *
  * @param sourceCountry country of the agency the data came from (disclosures and consultations)
  * @param destinationCountry country of the receiving agency

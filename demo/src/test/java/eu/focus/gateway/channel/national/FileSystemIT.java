@@ -44,8 +44,11 @@ class FileSystemIT extends GatewayIT {
 
     Awaitility.await()
         .atMost(Duration.ofSeconds(30))
-        .until(() -> Files.exists(IN.resolve("done/procena-ok.csv")));
-    assertThat(count("exchange")).isEqualTo(before + 1);
+        .untilAsserted(
+            () -> {
+              assertThat(IN.resolve("done/procena-ok.csv")).exists();
+              assertThat(count("exchange")).isEqualTo(before + 1);
+            });
     assertThat(IN.resolve("procena-ok.csv")).doesNotExist();
   }
 
@@ -56,21 +59,28 @@ class FileSystemIT extends GatewayIT {
 
     drop("procena-bad.csv", csv);
 
+    // The refused file is moved to error/ before its report is written (FileDropTemplate): wait
+    // for both, and for the audit entry, before asserting on any of them.
     Path errors = IN.resolve("error/procena-bad.csv.errors.txt");
-    Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Files.exists(errors));
-    assertThat(IN.resolve("error/procena-bad.csv")).exists();
+    Awaitility.await()
+        .atMost(Duration.ofSeconds(30))
+        .untilAsserted(
+            () -> {
+              assertThat(IN.resolve("error/procena-bad.csv")).exists();
+              assertThat(errors).exists();
+              assertThat(
+                      get(
+                              "/api/v1/audit/entries?action=REJECTED&agency=rs-csw-belgrade",
+                              roleToken("AUDITOR"))
+                          .json()
+                          .findValuesAsText("reason"))
+                  .anyMatch(reason -> reason.startsWith("MAPPING-FAILED rs-csw-belgrade"));
+            });
     assertThat(Files.readString(errors, StandardCharsets.UTF_8))
         .contains("rs-csw-belgrade")
         .contains("row 1, column datum_rodenja")
         .contains("missing column 'datum_rodjenja'");
     assertThat(counts()).isEqualTo(before);
-    assertThat(
-            get(
-                    "/api/v1/audit/entries?action=REJECTED&agency=rs-csw-belgrade",
-                    roleToken("AUDITOR"))
-                .json()
-                .findValuesAsText("reason"))
-        .anyMatch(reason -> reason.startsWith("MAPPING-FAILED rs-csw-belgrade"));
   }
 
   @Test

@@ -16,7 +16,9 @@ class SoapChannelErrors implements ChannelErrors {
 
   @Override
   public boolean serves(HttpServletRequest request) {
-    return request.getRequestURI().startsWith(SoapChannelRoutes.PATH);
+    // the request URI includes the servlet context path; PATH is relative to it
+    String path = request.getRequestURI().substring(request.getContextPath().length());
+    return path.equals(SoapChannelRoutes.PATH) || path.startsWith(SoapChannelRoutes.PATH + "/");
   }
 
   @Override
