@@ -37,7 +37,10 @@ import org.mockito.ArgumentCaptor;
 import org.springframework.http.HttpStatus;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The steps of {@link IntakeService#submit}, each called alone, with mocks at the edges. */
+/**
+ * The steps of {@link IntakeService#submit} and its {@link SubmissionChecks}, each called alone,
+ * with mocks at the edges.
+ */
 class IntakeStepsTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -52,16 +55,22 @@ class IntakeStepsTest {
   private final DeliveryStore deliveries = mock(DeliveryStore.class);
   private final PolicyEngine policy = mock(PolicyEngine.class);
   private final AuditLog audit = mock(AuditLog.class);
-  private final IntakeService intake =
-      new IntakeService(
+  private final SubmissionChecks checks =
+      new SubmissionChecks(
           mock(ContractValidator.class),
           mock(CodeLists.class),
           mock(AgencyDirectory.class),
           records,
           mock(ConsentStore.class),
+          mock(Pseudonymiser.class),
+          audit,
+          mock(TransactionTemplate.class));
+  private final IntakeService intake =
+      new IntakeService(
+          checks,
+          records,
           deliveries,
           policy,
-          mock(Pseudonymiser.class),
           audit,
           mock(FocusMetrics.class),
           mock(TransactionTemplate.class),
@@ -82,7 +91,7 @@ class IntakeStepsTest {
 
   @Test
   void checkVersionRefusesAFirstVersionOtherThanOne() {
-    assertThatThrownBy(() -> intake.checkVersion(AUTHOR, record(2), 2, Optional.empty()))
+    assertThatThrownBy(() -> checks.checkVersion(AUTHOR, record(2), 2, Optional.empty()))
         .isInstanceOfSatisfying(
             ApiException.class,
             e -> {
@@ -93,16 +102,16 @@ class IntakeStepsTest {
 
   @Test
   void checkVersionTellsAReshareOfTheSameContent() {
-    assertThat(intake.checkVersion(AUTHOR, record(1), 1, Optional.of(stored(1)))).isTrue();
+    assertThat(checks.checkVersion(AUTHOR, record(1), 1, Optional.of(stored(1)))).isTrue();
     ObjectNode next = record(2);
     next.put("previousVersion", 1);
-    assertThat(intake.checkVersion(AUTHOR, next, 2, Optional.of(stored(1)))).isFalse();
+    assertThat(checks.checkVersion(AUTHOR, next, 2, Optional.of(stored(1)))).isFalse();
   }
 
   @Test
   void aDeniedRecipientGetsNoDeliveryAndADenyEntry() {
-    IntakeService.Checked c =
-        new IntakeService.Checked(
+    CheckedSubmission c =
+        new CheckedSubmission(
             JSON.createObjectNode(),
             SENDER,
             List.of(RECIPIENT),
@@ -142,8 +151,8 @@ class IntakeStepsTest {
 
   @Test
   void auditStoredWritesNothingForAReshare() {
-    IntakeService.Checked reshare =
-        new IntakeService.Checked(
+    CheckedSubmission reshare =
+        new CheckedSubmission(
             JSON.createObjectNode(),
             SENDER,
             List.of(RECIPIENT),
