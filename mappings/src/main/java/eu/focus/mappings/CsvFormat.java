@@ -39,6 +39,9 @@ import java.util.Set;
  * module (RFC 4180 quoting: a quote inside a quoted cell is doubled). Writing is deterministic:
  * {@code \r\n} line ends (RFC 4180), a cell is quoted only when it must be (it holds the separator,
  * the quote character, a line break or leading/trailing spaces), no byte order mark.
+ *
+ * <p>Over 400 lines on purpose: the dialect, reading and writing are one format; the reading half
+ * is mostly the row and column a refusal names, which the writing half must agree with.
  */
 public final class CsvFormat {
 

@@ -39,6 +39,10 @@ import net.sf.saxon.s9api.Processor;
  * <p>Loading checks each folder completely (descriptor, mapping compiles, code lists parse, the
  * mapping names only lists the folder has) and throws {@link MappingDefinitionException} on the
  * first broken folder. A loaded registry is immutable and safe to share between threads.
+ *
+ * <p>Over 400 lines on purpose: loading and checking a system folder is one procedure whose checks
+ * refer to each other (the mapping may name only the lists the folder has), and half of the file is
+ * the explanation of each refusal a national IT department will read.
  */
 public final class MappingRegistry {
 

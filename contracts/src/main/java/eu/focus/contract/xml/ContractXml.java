@@ -46,6 +46,9 @@ import org.xml.sax.SAXParseException;
  * <p>Parsing is secure: documents with a DTD are refused, so neither external entities (XXE) nor
  * entity expansion ("billion laughs") can happen, and nothing is ever fetched. Instances are
  * immutable and safe to share between threads.
+ *
+ * <p>Over 400 lines on purpose: writing and reading are the two halves of one mapping and must stay
+ * mirror images of each other, which is easiest to see side by side.
  */
 public final class ContractXml {
 

@@ -46,6 +46,9 @@ import java.util.TreeMap;
  * What the XSD cannot say (conditional requirements, unique items, code-list membership, at least
  * one member) stays with {@link eu.focus.contract.ContractValidator}: the JSON Schema is the
  * authority, the XSD its structural projection.
+ *
+ * <p>Over 400 lines on purpose: one walk over the JSON Schemas, whose parts (types, restrictions,
+ * references) only make sense together; split up, each piece would need the walk's state passed in.
  */
 public final class XsdGenerator {
 

@@ -61,6 +61,8 @@ import org.hl7.fhir.r4.model.Resource;
  * back on the same port with the same content. What connectors posted is kept in {@link
  * #received()}; what the national system "publishes" for polling is added with {@link
  * #publish(String)}.
+ *
+ * <p>Just over 400 lines: the server and its in-memory providers are one test fixture, used whole.
  */
 public class FhirServerSimulator implements AutoCloseable {
 
