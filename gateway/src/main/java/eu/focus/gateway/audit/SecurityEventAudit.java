@@ -46,6 +46,17 @@ public class SecurityEventAudit {
   }
 
   /**
+   * A failed authentication (no valid token, a failed sign-in): AUTH_FAILED with nobody known to
+   * record, throttled like every refusal.
+   *
+   * @param channel REST, SOAP, FHIR or CONSOLE
+   * @param request method and path without query
+   */
+  public void authFailed(String channel, String request) {
+    refused(AuditAction.AUTH_FAILED, null, null, null, channel, request, null);
+  }
+
+  /**
    * One refusal.
    *
    * @param agency the refused caller's agency (403); null for a 401

@@ -19,8 +19,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -71,20 +71,21 @@ public class IntakeService {
    */
   public SubmissionResult submit(
       Caller caller, JsonNode submission, String expectedRecordId, String channel) {
-    return submit(caller, submission, expectedRecordId, channel, exchangeId -> {});
+    return submit(caller, submission, expectedRecordId, channel, null);
   }
 
   /**
-   * As {@link #submit(Caller, JsonNode, String, String)}, and runs {@code alsoInTransaction} with
-   * the new exchange id inside the transaction that stores the record, so that a channel's own
-   * bookkeeping (e.g. which national message became which exchange) commits or fails with it.
+   * As {@link #submit(Caller, JsonNode, String, String)} for a message of a national system: the
+   * message is remembered as this exchange in the same transaction, so it is taken in once.
+   *
+   * @param source the national system and its message id, or null
    */
   public SubmissionResult submit(
       Caller caller,
       JsonNode submission,
       String expectedRecordId,
       String channel,
-      Consumer<String> alsoInTransaction) {
+      SourceMessage source) {
     CheckedSubmission c = checks.check(caller, submission, expectedRecordId);
     Instant now = clock.instant();
     String exchangeId = UUID.randomUUID().toString();
@@ -98,13 +99,21 @@ public class IntakeService {
               for (Agency to : c.recipients()) {
                 decisions.add(decideAndQueue(c, to, base, exchangeId, now));
               }
-              alsoInTransaction.accept(exchangeId);
+              if (source != null) {
+                records.insertNationalMessage(
+                    source.systemId(), source.messageId(), exchangeId, now);
+              }
               return new SubmissionResult(
                   exchangeId, c.recordId(), c.version(), c.subject(), decisions);
             });
     metrics.received();
     result.decisions().forEach(d -> metrics.decided("PERMIT".equals(d.decision())));
     return result;
+  }
+
+  /** The exchange this national message already became, if it was taken in before. */
+  public Optional<String> earlierExchange(SourceMessage source) {
+    return records.exchangeOfNationalMessage(source.systemId(), source.messageId());
   }
 
   /** Step 2, in the transaction: the record version (unless re-shared) and the exchange. */

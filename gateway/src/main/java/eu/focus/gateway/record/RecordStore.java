@@ -3,6 +3,7 @@ package eu.focus.gateway.record;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -284,5 +285,36 @@ public class RecordStore {
 
   static OffsetDateTime utc(Instant i) {
     return i == null ? null : OffsetDateTime.ofInstant(i, ZoneOffset.UTC);
+  }
+
+  /**
+   * The exchange a national system's message already became, if any: each message is taken in once
+   * (its id comes from the system or the channel).
+   */
+  public Optional<String> exchangeOfNationalMessage(String systemId, String messageId) {
+    return jdbc.sql(
+            "select exchange_id from national_message where system_id = :s and message_id = :m")
+        .param("s", systemId)
+        .param("m", messageId)
+        .query(String.class)
+        .optional();
+  }
+
+  /**
+   * Records which exchange a national system's message became, in the transaction that stores the
+   * exchange; the key (system, message id) refuses a second instance taking the same message in.
+   */
+  public void insertNationalMessage(
+      String systemId, String messageId, String exchangeId, Instant receivedAt) {
+    jdbc.sql(
+            """
+            insert into national_message (system_id, message_id, exchange_id, received_at)
+            values (:s, :m, :e, :at)
+            """)
+        .param("s", systemId)
+        .param("m", messageId)
+        .param("e", exchangeId)
+        .param("at", Timestamp.from(receivedAt))
+        .update();
   }
 }

@@ -19,14 +19,7 @@ final class RefusalAudit {
   static AuthenticationEntryPoint audited(
       AuthenticationEntryPoint refusal, SecurityEventAudit events, List<ChannelAccess> channels) {
     return (request, response, ex) -> {
-      events.refused(
-          AuditAction.AUTH_FAILED,
-          null,
-          null,
-          null,
-          channel(request, channels),
-          request(request),
-          null);
+      events.authFailed(channel(request, channels), request(request));
       refusal.commence(request, response, ex);
     };
   }

@@ -74,14 +74,7 @@ public class ConsoleSecurityConfig {
     SimpleUrlAuthenticationFailureHandler page =
         new SimpleUrlAuthenticationFailureHandler("/console/login?error");
     return (request, response, ex) -> {
-      events.refused(
-          AuditAction.AUTH_FAILED,
-          null,
-          null,
-          null,
-          ConsoleAudit.CHANNEL,
-          "POST /console/login",
-          null);
+      events.authFailed(ConsoleAudit.CHANNEL, "POST /console/login");
       page.onAuthenticationFailure(request, response, ex);
     };
   }

@@ -10,7 +10,7 @@ import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEvent;
 import eu.focus.gateway.audit.AuditLog;
 import eu.focus.gateway.intake.IntakeService;
-import eu.focus.gateway.intake.NationalMessages;
+import eu.focus.gateway.intake.SourceMessage;
 import eu.focus.gateway.intake.SubmissionResult;
 import eu.focus.gateway.problem.ApiException;
 import eu.focus.gateway.security.Caller;
@@ -51,21 +51,18 @@ public class NationalIntakeService implements NationalInbox {
   private final IntakeService intake;
   private final AuditLog audit;
   private final TransactionTemplate tx;
-  private final NationalMessages messages;
 
   public NationalIntakeService(
       SystemRegistry systems,
       Mapping mapping,
       IntakeService intake,
       AuditLog audit,
-      TransactionTemplate tx,
-      NationalMessages messages) {
+      TransactionTemplate tx) {
     this.systems = systems;
     this.mapping = mapping;
     this.intake = intake;
     this.audit = audit;
     this.tx = tx;
-    this.messages = messages;
   }
 
   /**
@@ -85,7 +82,7 @@ public class NationalIntakeService implements NationalInbox {
           "System " + systemId + " sends for " + system.agency() + ", not " + caller.agencyId());
     }
     if (messageId != null) {
-      Optional<String> earlier = messages.earlier(systemId, messageId);
+      Optional<String> earlier = intake.earlierExchange(new SourceMessage(systemId, messageId));
       if (earlier.isPresent()) {
         throw ApiException.of(
             org.springframework.http.HttpStatus.CONFLICT,
@@ -110,11 +107,7 @@ public class NationalIntakeService implements NationalInbox {
         mapped.value(),
         null,
         CHANNEL,
-        exchangeId -> {
-          if (messageId != null) {
-            messages.remember(systemId, messageId, exchangeId);
-          }
-        });
+        messageId == null ? null : new SourceMessage(systemId, messageId));
   }
 
   /**
@@ -133,7 +126,7 @@ public class NationalIntakeService implements NationalInbox {
         SecurityContextHolder.getContext().getAuthentication() instanceof JwtAuthenticationToken
             ? CallerArgumentResolver.current()
             : new Caller(system.agency(), "system:" + systemId, Set.of(Caller.AGENCY));
-    Optional<String> earlier = messages.earlier(systemId, messageId);
+    Optional<String> earlier = intake.earlierExchange(new SourceMessage(systemId, messageId));
     if (earlier.isPresent()) {
       return new Receipt(earlier.get(), true);
     }
@@ -141,8 +134,8 @@ public class NationalIntakeService implements NationalInbox {
       return new Receipt(submit(caller, systemId, payload, messageId).exchangeId(), false);
     } catch (DuplicateKeyException race) {
       // Another instance took the same message in at the same moment.
-      return messages
-          .earlier(systemId, messageId)
+      return intake
+          .earlierExchange(new SourceMessage(systemId, messageId))
           .map(id -> new Receipt(id, true))
           .orElseThrow(() -> race);
     } catch (ApiException e) {
