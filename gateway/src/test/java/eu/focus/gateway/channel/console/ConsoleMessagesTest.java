@@ -63,7 +63,7 @@ class ConsoleMessagesTest {
       collect(TEMPLATE_KEY, t.getContentAsString(StandardCharsets.UTF_8), used);
     }
     Resource[] sources =
-        resources.getResources("file:src/main/java/eu/focus/gateway/console/*.java");
+        resources.getResources("file:src/main/java/eu/focus/gateway/channel/console/*.java");
     assertThat(sources).isNotEmpty();
     for (Resource s : sources) {
       collect(JAVA_KEY, s.getContentAsString(StandardCharsets.UTF_8), used);

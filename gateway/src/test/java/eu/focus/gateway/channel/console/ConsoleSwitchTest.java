@@ -16,7 +16,7 @@ class ConsoleSwitchTest {
   void everyConsoleBeanFollowsTheSwitch() {
     classes()
         .that()
-        .resideInAPackage("eu.focus.gateway.console")
+        .resideInAPackage("eu.focus.gateway.channel.console")
         .and()
         .areMetaAnnotatedWith(Component.class)
         .should()
@@ -25,7 +25,7 @@ class ConsoleSwitchTest {
         .check(
             new ClassFileImporter()
                 .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-                .importPackages("eu.focus.gateway.console"));
+                .importPackages("eu.focus.gateway.channel.console"));
   }
 
   @Test
