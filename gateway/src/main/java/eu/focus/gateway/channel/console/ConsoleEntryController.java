@@ -1,6 +1,7 @@
 package eu.focus.gateway.channel.console;
 
 import eu.focus.gateway.audit.AuditEntry;
+import eu.focus.gateway.audit.AuditField;
 import eu.focus.gateway.audit.merkle.AuditLogService;
 import eu.focus.gateway.audit.merkle.AuditLogService.EntryCheck;
 import eu.focus.gateway.audit.merkle.AuditLogService.InclusionProof;
@@ -136,31 +137,15 @@ public class ConsoleEntryController {
     }
   }
 
+  /**
+   * Every field of the entry, from the one list of them ({@link AuditField}), in the record's order
+   * but with what happened (action and outcome) right after when.
+   */
   static List<Field> fields(AuditEntry e) {
-    List<Field> f = new ArrayList<>();
-    f.add(new Field("console.field.seq", e.seq()));
-    f.add(new Field("console.field.entryId", e.entryId()));
-    f.add(new Field("console.field.occurredAt", e.occurredAt()));
-    f.add(new Field("console.field.action", e.action()));
-    f.add(new Field("console.field.outcome", e.outcome()));
-    f.add(new Field("console.field.actorAgency", e.actorAgency()));
-    f.add(new Field("console.field.actorPerson", e.actorPerson()));
-    f.add(new Field("console.field.actorRole", e.actorRole()));
-    f.add(new Field("console.field.purpose", e.purpose()));
-    f.add(new Field("console.field.legalBasis", e.legalBasis()));
-    f.add(new Field("console.field.consentId", e.consentId()));
-    f.add(new Field("console.field.subjectPseudonym", e.subjectPseudonym()));
-    f.add(new Field("console.field.recordId", e.recordId()));
-    f.add(new Field("console.field.recordVersion", e.recordVersion()));
-    f.add(new Field("console.field.recipientAgency", e.recipientAgency()));
-    f.add(new Field("console.field.classes", e.classes()));
-    f.add(new Field("console.field.reason", e.reason()));
-    f.add(new Field("console.field.correlationId", e.correlationId()));
-    f.add(new Field("console.field.channel", e.channel()));
-    f.add(new Field("console.field.sourceCountry", e.sourceCountry()));
-    f.add(new Field("console.field.destinationCountry", e.destinationCountry()));
-    f.add(new Field("console.field.transferBasis", e.transferBasis()));
-    f.add(new Field("console.field.refersTo", e.refersTo()));
-    return f;
+    List<AuditField> order = new ArrayList<>(List.of(AuditField.values()));
+    order.removeAll(List.of(AuditField.ACTION, AuditField.OUTCOME));
+    order.addAll(
+        order.indexOf(AuditField.OCCURRED_AT) + 1, List.of(AuditField.ACTION, AuditField.OUTCOME));
+    return order.stream().map(f -> new Field("console.field." + f.jsonName(), f.get(e))).toList();
   }
 }
