@@ -1,8 +1,6 @@
 package eu.focus.gateway.audit;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import eu.focus.gateway.audit.merkle.DatabaseLogVerifier;
-import eu.focus.gateway.audit.merkle.MerkleSequencer;
 import java.time.Clock;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
@@ -44,7 +42,7 @@ public class AuditLog {
   }
 
   /**
-   * Appends one entry inside the current transaction and queues it for the Merkle tree (the {@link
+   * Appends one entry inside the current transaction and queues it for the Merkle tree (the {@code
    * MerkleSequencer} gives it a leaf index once the transaction has committed); returns its id.
    */
   @Transactional(propagation = Propagation.MANDATORY)
@@ -104,9 +102,9 @@ public class AuditLog {
   /**
    * The canonical form of an entry: sorted-key JSON of every field but {@code seq} ({@link
    * AuditField}), nulls left out. Its UTF-8 bytes are the entry's Merkle leaf. This is the only
-   * place the form is defined: the append writes it, and the {@link DatabaseLogVerifier} recomputes
-   * it from a row's columns to check that they still say what the hashed text says. A field added
-   * to {@link AuditEntry} and {@link AuditField} is covered by the tree.
+   * place the form is defined: the append writes it, and the database log verifier ({@code
+   * audit.merkle}) recomputes it from a row's columns to check that they still say what the hashed
+   * text says. A field added to {@link AuditEntry} and {@link AuditField} is covered by the tree.
    */
   public static String canonical(AuditEntry entry) {
     Map<String, Object> n = new TreeMap<>();

@@ -1,14 +1,13 @@
 package eu.focus.gateway.problem;
 
 import eu.focus.contract.Violation;
-import eu.focus.gateway.channel.rest.ProblemAdvice;
 import java.util.List;
 import org.springframework.http.HttpStatus;
 
 /**
- * A refusal with a clear reason, turned into an RFC 9457 problem by {@link ProblemAdvice}. {@code
- * code} is the problem type's last path segment; {@code rule} names the policy rule that refused
- * (on 403); {@code errors} lists every violation with its JSON pointer (on 422).
+ * A refusal with a clear reason, turned by each channel into its error shape (an RFC 9457 problem
+ * on REST). {@code code} is the problem type's last path segment; {@code rule} names the policy
+ * rule that refused (on 403); {@code errors} lists every violation with its JSON pointer (on 422).
  */
 public class ApiException extends RuntimeException {
 
