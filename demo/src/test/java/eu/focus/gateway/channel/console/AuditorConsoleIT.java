@@ -153,7 +153,7 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(browser.getTitle()).startsWith("Overview");
     screenshot("02-overview");
 
-    browser.findElement(By.linkText("Search the log")).click();
+    clickAndWait(browser.findElement(By.linkText("Search the log")));
     browser.findElement(By.id("subject")).sendKeys(s.pseudonym());
     browser.findElement(By.cssSelector("form.search button[type=submit]")).click();
     wait(ExpectedConditions.presenceOfElementLocated(By.id("results-title")));
@@ -286,7 +286,7 @@ class AuditorConsoleIT extends GatewayIT {
     assertThat(browser.findElement(By.tagName("h1")).getText()).isEqualTo("Not allowed");
     assertThat(consoleSecurityEvents("ACCESS_DENIED")).isGreaterThan(deniedBefore);
     assertThat(browser.findElements(By.cssSelector("nav a"))).isEmpty();
-    browser.findElement(By.cssSelector(".sign-out button")).click();
+    clickAndWait(browser.findElement(By.cssSelector(".sign-out button")));
     assertThat(browser.findElement(By.cssSelector("[role=status]")).getText())
         .isEqualTo("You are signed out.");
     browser.get(url("/console"));
@@ -374,7 +374,7 @@ class AuditorConsoleIT extends GatewayIT {
         .atMost(Duration.ofSeconds(20))
         .until(() -> entryIds(s.recordId(), "DISCLOSED").size(), n -> n >= 1);
     signIn(AUDITOR, AUDITOR_PASSWORD);
-    browser.findElement(By.linkText("Child\u2019s disclosure report")).click();
+    clickAndWait(browser.findElement(By.linkText("Child\u2019s disclosure report")));
     browser.findElement(By.id("subject")).sendKeys(s.pseudonym());
     browser.findElement(By.cssSelector("form.report button[type=submit]")).click();
     wait(ExpectedConditions.presenceOfElementLocated(By.id("results-title")));
@@ -487,7 +487,18 @@ class AuditorConsoleIT extends GatewayIT {
     browser.get(url("/console/login"));
     browser.findElement(By.id("username")).sendKeys(user);
     browser.findElement(By.id("password")).sendKeys(password);
-    browser.findElement(By.cssSelector("main form button[type=submit]")).click();
+    // Home, or the sign-in page again with an error: whichever, it has loaded.
+    clickAndWait(browser.findElement(By.cssSelector("main form button[type=submit]")));
+  }
+
+  /**
+   * Clicks something that leads to another page and waits until the old page is gone: a look for
+   * the next page's elements right after the click raced the navigation (a sign-in on a busy
+   * machine was followed by a search for a link still on the sign-in page).
+   */
+  private static void clickAndWait(WebElement element) {
+    element.click();
+    wait(ExpectedConditions.stalenessOf(element));
   }
 
   /** The reasons of the console's AUDIT_SEARCHED entries by the auditor with this column value. */
