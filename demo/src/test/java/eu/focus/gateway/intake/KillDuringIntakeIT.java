@@ -35,7 +35,8 @@ import org.junit.jupiter.api.Test;
  * "Accepted" means kept: the gateway (the built jar, its own process) takes submissions from
  * several clients at once and is killed with SIGKILL while they are still sending, in the middle of
  * intake. After a restart every submission that was answered 202 is there in full: its exchange
- * with its delivery, its record readable by its author, its COLLECTED and DECIDED audit entries. On
+ * with its delivery, its record readable by its author, its COLLECTED and DECIDED audit entries;
+ * and the integrity check at start-up ({@link IntakeIntegrity}) reports no intake kept in part. On
  * H2 it runs on the embedded default's own database settings (no URL given), on PostgreSQL on a
  * fresh database.
  */
@@ -149,5 +150,8 @@ class KillDuringIntakeIT {
         incomplete.size());
     assertThat(lost).as("submissions answered 202 and gone after the restart").isEmpty();
     assertThat(incomplete).as("submissions kept only in part").isEmpty();
+    // The check at start-up looked at the same intakes and found none kept in part.
+    assertThat(gateway.send("GET", "/actuator/prometheus", null, null).body())
+        .contains("focus_intake_incomplete 0.0");
   }
 }
