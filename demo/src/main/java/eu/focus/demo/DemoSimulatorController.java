@@ -3,6 +3,7 @@ package eu.focus.demo;
 import eu.focus.demo.simulator.SoapSystemSimulator;
 import java.util.List;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Profile;
 import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -19,7 +20,9 @@ public class DemoSimulatorController {
 
   private final ObjectProvider<SoapSystemSimulator> nlRaad;
 
-  public DemoSimulatorController(ObjectProvider<SoapSystemSimulator> nlRaad) {
+  // Two SOAP simulators run in the demo (nl-raad and nl-police): this one is the Raad's.
+  public DemoSimulatorController(
+      @Qualifier("nlRaadSimulator") ObjectProvider<SoapSystemSimulator> nlRaad) {
     this.nlRaad = nlRaad;
   }
 
