@@ -2,7 +2,7 @@
 -- Columns are added, never changed: entries written before this migration keep their canonical
 -- form (a null member is left out of it), so their Merkle leaves stay the same.
 
--- Cross-border transfers (DOMAIN.md, auditor question 6): where the data came from and went to,
+-- Cross-border transfers (docs/domain.md, auditor question 6): where the data came from and went to,
 -- and the legal mechanism for a transfer outside the EU (LED Art. 35-38, GDPR Chapter V).
 alter table audit_entry add column source_country varchar(2);
 alter table audit_entry add column destination_country varchar(2);

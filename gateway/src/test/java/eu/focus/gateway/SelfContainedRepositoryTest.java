@@ -12,7 +12,6 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -31,13 +30,6 @@ class SelfContainedRepositoryTest {
   private static final List<String> OUTSIDE_REFERENCES =
       List.of(
           ".." + "/shared", "DOMAIN" + ".md", "DESIGN" + ".md", "STACK" + ".md", "STYLE" + ".md");
-
-  /** Files allowed to keep a reference, by exact path from the repository root, with the reason. */
-  private static final Map<String, String> ALLOWED =
-      Map.of(
-          "gateway/src/main/resources/db/migration/V5__auditor_api.sql",
-          "an applied Flyway migration: editing it, even a comment, changes its checksum and"
-              + " breaks validation on every existing database");
 
   /** Build output, dependencies, local data and tool folders: not part of what a reader gets. */
   private static final Set<String> SKIPPED_DIRECTORIES =
@@ -58,9 +50,6 @@ class SelfContainedRepositoryTest {
     List<String> found = new ArrayList<>();
     for (Path file : files()) {
       String relative = relative(file);
-      if (ALLOWED.containsKey(relative)) {
-        continue;
-      }
       String text = readText(file);
       if (text == null) {
         continue;
@@ -78,21 +67,6 @@ class SelfContainedRepositoryTest {
         .as(
             "references to documents outside the repository; point them at docs/ instead"
                 + " (docs/domain.md, docs/architecture.md, docs/build-notes.md, ...)")
-        .isEmpty();
-  }
-
-  @Test
-  void allowedExceptionsStillExistAndStillNeedTheirException() throws IOException {
-    List<String> stale = new ArrayList<>();
-    for (String relative : ALLOWED.keySet()) {
-      Path file = ROOT.resolve(relative);
-      String text = Files.isRegularFile(file) ? readText(file) : null;
-      if (text == null || OUTSIDE_REFERENCES.stream().noneMatch(text::contains)) {
-        stale.add(relative);
-      }
-    }
-    assertThat(stale)
-        .as("allow-list entries whose file is gone or no longer refers outside: remove them")
         .isEmpty();
   }
 
