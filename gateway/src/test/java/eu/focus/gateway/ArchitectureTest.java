@@ -54,6 +54,22 @@ class ArchitectureTest {
         .check(CLASSES);
   }
 
+  /**
+   * The same rule one level up: a folder with its sub-packages counts as one (audit with
+   * audit.merkle, channel with its channels), so that no folder imports a package that imports it.
+   */
+  @Test
+  void noCycleBetweenTopLevelFolders() {
+    slices()
+        .matching("eu.focus.gateway.(*)..")
+        .should()
+        .beFreeOfCycles()
+        .because(
+            "a reader takes a folder as one thing: the auditors' read side imports consent and"
+                + " retention, which write to audit, so it is a folder of its own, not under audit")
+        .check(CLASSES);
+  }
+
   @Test
   void channelsDoNotImportEachOther() {
     slices()

@@ -1,4 +1,4 @@
-package eu.focus.gateway.audit.read;
+package eu.focus.gateway.auditor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -7,6 +7,6 @@
  *
  * <p>Two packages build on this one: {@code audit.merkle} (the entries as leaves of an RFC 9162
  * Merkle tree, signed checkpoints, proofs, the database verifier; docs/audit-log.md) and {@code
- * audit.read} (the auditors' read side: search, reports, exports).
+ * auditor} (the auditors' read side: search, reports, exports).
  */
 package eu.focus.gateway.audit;

@@ -1,4 +1,4 @@
-package eu.focus.gateway.audit.read;
+package eu.focus.gateway.auditor;
 
 import eu.focus.gateway.audit.AuditAction;
 import eu.focus.gateway.audit.AuditEvent;

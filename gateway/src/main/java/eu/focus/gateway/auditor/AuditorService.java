@@ -1,4 +1,4 @@
-package eu.focus.gateway.audit.read;
+package eu.focus.gateway.auditor;
 
 import eu.focus.contract.CodeLists;
 import eu.focus.gateway.agency.Agency;

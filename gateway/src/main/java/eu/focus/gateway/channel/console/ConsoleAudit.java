@@ -1,6 +1,6 @@
 package eu.focus.gateway.channel.console;
 
-import eu.focus.gateway.audit.read.AuditorReads;
+import eu.focus.gateway.auditor.AuditorReads;
 import eu.focus.gateway.security.Caller;
 import org.springframework.stereotype.Component;
 

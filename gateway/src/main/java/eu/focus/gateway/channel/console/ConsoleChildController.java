@@ -1,7 +1,7 @@
 package eu.focus.gateway.channel.console;
 
-import eu.focus.gateway.audit.read.AuditorService;
-import eu.focus.gateway.audit.read.AuditorService.DisclosureReport;
+import eu.focus.gateway.auditor.AuditorService;
+import eu.focus.gateway.auditor.AuditorService.DisclosureReport;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;

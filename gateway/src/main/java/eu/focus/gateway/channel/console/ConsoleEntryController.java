@@ -5,7 +5,7 @@ import eu.focus.gateway.audit.AuditField;
 import eu.focus.gateway.audit.merkle.AuditLogService;
 import eu.focus.gateway.audit.merkle.AuditLogService.EntryCheck;
 import eu.focus.gateway.audit.merkle.AuditLogService.InclusionProof;
-import eu.focus.gateway.audit.read.AuditEntryReader;
+import eu.focus.gateway.auditor.AuditEntryReader;
 import eu.focus.gateway.problem.ApiException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Instant;

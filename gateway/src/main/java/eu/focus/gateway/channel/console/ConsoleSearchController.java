@@ -1,7 +1,7 @@
 package eu.focus.gateway.channel.console;
 
 import eu.focus.gateway.audit.AuditAction;
-import eu.focus.gateway.audit.read.AuditQuery;
+import eu.focus.gateway.auditor.AuditQuery;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.Map;

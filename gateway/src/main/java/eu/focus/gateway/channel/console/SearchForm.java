@@ -1,7 +1,7 @@
 package eu.focus.gateway.channel.console;
 
 import eu.focus.gateway.audit.AuditAction;
-import eu.focus.gateway.audit.read.AuditQuery;
+import eu.focus.gateway.auditor.AuditQuery;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;

@@ -3,7 +3,7 @@ package eu.focus.gateway.channel.rest;
 import eu.focus.gateway.audit.merkle.AuditLogService;
 import eu.focus.gateway.audit.merkle.AuditLogService.CheckpointView;
 import eu.focus.gateway.audit.merkle.LogCheck;
-import eu.focus.gateway.audit.read.AuditorReads;
+import eu.focus.gateway.auditor.AuditorReads;
 import eu.focus.gateway.problem.ApiException;
 import eu.focus.gateway.security.Caller;
 import java.util.List;

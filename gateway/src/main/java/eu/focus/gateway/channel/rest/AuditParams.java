@@ -2,7 +2,7 @@ package eu.focus.gateway.channel.rest;
 
 import eu.focus.contract.Violation;
 import eu.focus.gateway.audit.AuditAction;
-import eu.focus.gateway.audit.read.AuditQuery;
+import eu.focus.gateway.auditor.AuditQuery;
 import eu.focus.gateway.problem.ApiException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
