@@ -26,8 +26,8 @@ import org.springframework.stereotype.Component;
  * the gauge {@code focus_intake_incomplete}.
  *
  * <p>It runs when the gateway has started, over the intakes of the last {@link #STARTUP_WINDOW} (a
- * crash can only cut short the transactions committing at that moment), and on demand over any
- * period.
+ * crash can only cut short the transactions committing at that moment). {@link #check} takes any
+ * period; no operator endpoint calls it yet.
  */
 @Component
 public class IntakeIntegrity {
